@@ -1,0 +1,54 @@
+package no.dfo.kundesenter.access.internal;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+		http.authorizeHttpRequests(
+				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+					.permitAll()
+					.requestMatchers("/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.requestMatchers("/actuator/**")
+					.denyAll()
+					.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico")
+					.permitAll()
+					.anyRequest()
+					.authenticated());
+		if (settings.demoLogin()) {
+			http.formLogin((form) -> form.loginPage("/login").permitAll());
+		}
+		else {
+			// Single sign-on is configured outside the demo profile; until then nobody
+			// signs in.
+			http.exceptionHandling((ex) -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+		}
+		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+					+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+					+ "form-action 'self'; frame-ancestors 'none'"))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions((frame) -> frame.deny()));
+		http.csrf(Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}

@@ -1,0 +1,103 @@
+package no.dfo.kundesenter.cases.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.access.UserDirectory;
+import no.dfo.kundesenter.cases.CaseNotFoundException;
+import no.dfo.kundesenter.cases.Channel;
+import no.dfo.kundesenter.cases.domain.CaseViews.CaseDetailView;
+import no.dfo.kundesenter.cases.domain.CaseViews.CaseSummaryView;
+import no.dfo.kundesenter.cases.domain.CaseViews.MessageView;
+import no.dfo.kundesenter.cases.domain.CaseViews.StatusChangeView;
+import no.dfo.kundesenter.cases.domain.CaseViews.VoucherView;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers cases and reads them for the people allowed to see them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseService {
+
+	/** Cases per page in lists. */
+	public static final int PAGE_SIZE = 25;
+
+	private static final Sort MOST_RECENTLY_UPDATED = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+
+	private final CaseRepository cases;
+
+	private final UserDirectory directory;
+
+	CaseService(CaseRepository cases, UserDirectory directory) {
+		this.cases = cases;
+		this.directory = directory;
+	}
+
+	/**
+	 * The viewer's own cases, most recently updated first.
+	 * @param page zero-based page number
+	 */
+	public Page<CaseSummaryView> ownCases(PortalUser viewer, int page) {
+		var spec = CaseAccessPolicy.visibleTo(viewer).and(CaseAccessPolicy.reportedBy(viewer));
+		return this.cases.findAll(spec, PageRequest.of(Math.max(page, 0), PAGE_SIZE, MOST_RECENTLY_UPDATED))
+			.map(CaseSummaryView::of);
+	}
+
+	/**
+	 * Registers a case from the portal on the reporter's own behalf.
+	 * @return the new case's id
+	 */
+	@Transactional
+	public long register(NewCase request, PortalUser reporter) {
+		if (!CaseAccessPolicy.mayRegister(reporter)) {
+			throw new IllegalStateException("Only agency-side users register cases in the portal");
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Case opened = Case.open(request, Channel.WEB, reporter.organizationId(), reporter.id(), reporter.id(), now);
+		return this.cases.save(opened).getId();
+	}
+
+	/**
+	 * Everything about one case that the viewer may see.
+	 * @throws CaseNotFoundException if it does not exist or the viewer may not see it
+	 */
+	public CaseDetailView detail(long id, PortalUser viewer) {
+		Case found = this.cases.findOne(CaseAccessPolicy.visibleTo(viewer).and(withId(id)))
+			.orElseThrow(() -> new CaseNotFoundException(id));
+		boolean showInternal = viewer.isCaseworker();
+		Set<Long> people = new HashSet<>();
+		people.add(found.getReporterId());
+		found.getMessages().forEach((m) -> people.add(m.getAuthorId()));
+		found.getStatusHistory().forEach((s) -> people.add(s.getChangedBy()));
+		Map<Long, String> names = this.directory.fullNames(people);
+		var messages = found.getMessages()
+			.stream()
+			.filter((m) -> showInternal || !m.isInternal())
+			.map((m) -> new MessageView(names.getOrDefault(m.getAuthorId(), "?"), m.getAuthorSide(), m.getBody(),
+					m.isInternal(), CaseViews.local(m.getCreatedAt())))
+			.toList();
+		var history = found.getStatusHistory()
+			.stream()
+			.map((s) -> new StatusChangeView(s.getFromStatus(), s.getToStatus(),
+					names.getOrDefault(s.getChangedBy(), "?"), CaseViews.local(s.getChangedAt())))
+			.toList();
+		return new CaseDetailView(found.getId(), found.getSubject(), found.getCategory(), found.getChannel(),
+				found.getStatus(), this.directory.organizationName(found.getOrganizationId()).orElse("?"),
+				names.getOrDefault(found.getReporterId(), "?"), CaseViews.local(found.getCreatedAt()),
+				CaseViews.local(found.getUpdatedAt()), VoucherView.of(found.getVoucher()), messages, history);
+	}
+
+	private static org.springframework.data.jpa.domain.Specification<Case> withId(long id) {
+		return (root, query, cb) -> cb.equal(root.get("id"), id);
+	}
+
+}

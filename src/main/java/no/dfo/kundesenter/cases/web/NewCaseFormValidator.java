@@ -1,0 +1,118 @@
+package no.dfo.kundesenter.cases.web;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.cases.domain.NewCase;
+import no.dfo.kundesenter.cases.domain.PaymentVoucher;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.Errors;
+
+/**
+ * The rules Bean Validation cannot express on one field: a known category, and the
+ * voucher fields that apply only to payroll cases with "Bilag til utbetaling" chosen.
+ */
+final class NewCaseFormValidator {
+
+	private static final Pattern PAY_PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+	private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+	private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+
+	private NewCaseFormValidator() {
+	}
+
+	static void validate(NewCaseForm form, Errors errors) {
+		Category category = category(form.category());
+		if (isBlank(form.category())) {
+			errors.rejectValue("category", "case.category.required");
+		}
+		else if (category == null) {
+			errors.rejectValue("category", "case.category.unknown");
+		}
+		required(errors, "subject", form.subject(), 200);
+		required(errors, "message", form.message(), 20_000);
+		if (category != Category.PAYROLL) {
+			return;
+		}
+		if (!NewCaseForm.YES.equals(form.voucher()) && !NewCaseForm.NO.equals(form.voucher())) {
+			errors.rejectValue("voucher", "case.voucher.required");
+			return;
+		}
+		if (!form.wantsVoucher()) {
+			return;
+		}
+		required(errors, "employeeNumber", form.employeeNumber(), 20);
+		required(errors, "employeeName", form.employeeName(), 200);
+		if (isBlank(form.payPeriod())) {
+			errors.rejectValue("payPeriod", "case.payPeriod.required");
+		}
+		else if (!PAY_PERIOD.matcher(form.payPeriod().strip()).matches()) {
+			errors.rejectValue("payPeriod", "case.payPeriod.invalid");
+		}
+		if (isBlank(form.amount())) {
+			errors.rejectValue("amount", "case.amount.required");
+		}
+		else {
+			String amount = normalizeAmount(form.amount());
+			if (!AMOUNT.matcher(amount).matches()) {
+				errors.rejectValue("amount", "case.amount.invalid");
+			}
+			else {
+				BigDecimal value = new BigDecimal(amount);
+				if (value.scale() > 2) {
+					errors.rejectValue("amount", "case.amount.decimals");
+				}
+				else if (value.signum() <= 0) {
+					errors.rejectValue("amount", "case.amount.notPositive");
+				}
+				else if (value.compareTo(MAX_AMOUNT) > 0) {
+					errors.rejectValue("amount", "case.amount.tooLarge");
+				}
+			}
+		}
+		if (form.voucherNote() != null && form.voucherNote().length() > 2000) {
+			errors.rejectValue("voucherNote", "case.voucherNote.tooLong");
+		}
+	}
+
+	/**
+	 * Turns a form that passed {@link #validate} into the request to register.
+	 */
+	static NewCase toNewCase(NewCaseForm form) {
+		Category category = Category.valueOf(form.category());
+		PaymentVoucher voucher = null;
+		if (category == Category.PAYROLL && form.wantsVoucher()) {
+			String note = isBlank(form.voucherNote()) ? null : form.voucherNote().strip();
+			voucher = new PaymentVoucher(form.employeeNumber().strip(), form.employeeName().strip(),
+					form.payPeriod().strip(), new BigDecimal(normalizeAmount(form.amount())), note);
+		}
+		return new NewCase(category, form.subject().strip(), form.message().strip(), voucher);
+	}
+
+	static @Nullable Category category(@Nullable String value) {
+		return Arrays.stream(Category.values()).filter((c) -> c.name().equals(value)).findFirst().orElse(null);
+	}
+
+	/** Accepts Norwegian notation: "12 500,50" as well as "12500.50". */
+	private static String normalizeAmount(String amount) {
+		return amount.strip().replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.');
+	}
+
+	private static void required(Errors errors, String field, @Nullable String value, int maxLength) {
+		if (isBlank(value)) {
+			errors.rejectValue(field, "case." + field + ".required");
+		}
+		else if (value.strip().length() > maxLength) {
+			errors.rejectValue(field, "case." + field + ".tooLong");
+		}
+	}
+
+	private static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+}

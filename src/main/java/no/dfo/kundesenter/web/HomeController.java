@@ -1,0 +1,14 @@
+package no.dfo.kundesenter.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/saker";
+	}
+
+}
