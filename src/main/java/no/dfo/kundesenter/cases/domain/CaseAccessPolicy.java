@@ -57,6 +57,20 @@ public final class CaseAccessPolicy {
 	}
 
 	/**
+	 * The case with the given id (combine with {@link #visibleTo}).
+	 */
+	public static Specification<Case> withId(long id) {
+		return (root, query, cb) -> cb.equal(root.get("id"), id);
+	}
+
+	/**
+	 * Whether the viewer sees internal notes: caseworkers only, never agency-side users.
+	 */
+	public static boolean seesInternalNotes(PortalUser viewer) {
+		return viewer.isCaseworker();
+	}
+
+	/**
 	 * Whether the viewer may register cases for themselves (agency side).
 	 */
 	public static boolean mayRegister(PortalUser viewer) {

@@ -9,12 +9,14 @@ import java.util.Set;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.UserDirectory;
 import no.dfo.kundesenter.cases.CaseNotFoundException;
+import no.dfo.kundesenter.cases.CaseOpened;
 import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseDetailView;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseSummaryView;
 import no.dfo.kundesenter.cases.domain.CaseViews.MessageView;
 import no.dfo.kundesenter.cases.domain.CaseViews.StatusChangeView;
 import no.dfo.kundesenter.cases.domain.CaseViews.VoucherView;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -37,9 +39,12 @@ public class CaseService {
 
 	private final UserDirectory directory;
 
-	CaseService(CaseRepository cases, UserDirectory directory) {
+	private final ApplicationEventPublisher events;
+
+	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events) {
 		this.cases = cases;
 		this.directory = directory;
+		this.events = events;
 	}
 
 	/**
@@ -62,8 +67,12 @@ public class CaseService {
 			throw new IllegalStateException("Only agency-side users register cases in the portal");
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		Case opened = Case.open(request, Channel.WEB, reporter.organizationId(), reporter.id(), reporter.id(), now);
-		return this.cases.save(opened).getId();
+		Case opened = this.cases.saveAndFlush(
+				Case.open(request, Channel.WEB, reporter.organizationId(), reporter.id(), reporter.id(), now));
+		this.events.publishEvent(new CaseOpened(opened.getId(), opened.getMessages().get(0).getId(),
+				opened.getOrganizationId(), reporter.id(), reporter.id(), opened.getCategory(), opened.getChannel(),
+				request.attachmentIds()));
+		return opened.getId();
 	}
 
 	/**
@@ -71,9 +80,9 @@ public class CaseService {
 	 * @throws CaseNotFoundException if it does not exist or the viewer may not see it
 	 */
 	public CaseDetailView detail(long id, PortalUser viewer) {
-		Case found = this.cases.findOne(CaseAccessPolicy.visibleTo(viewer).and(withId(id)))
+		Case found = this.cases.findOne(CaseAccessPolicy.visibleTo(viewer).and(CaseAccessPolicy.withId(id)))
 			.orElseThrow(() -> new CaseNotFoundException(id));
-		boolean showInternal = viewer.isCaseworker();
+		boolean showInternal = CaseAccessPolicy.seesInternalNotes(viewer);
 		Set<Long> people = new HashSet<>();
 		people.add(found.getReporterId());
 		found.getMessages().forEach((m) -> people.add(m.getAuthorId()));
@@ -82,8 +91,8 @@ public class CaseService {
 		var messages = found.getMessages()
 			.stream()
 			.filter((m) -> showInternal || !m.isInternal())
-			.map((m) -> new MessageView(names.getOrDefault(m.getAuthorId(), "?"), m.getAuthorSide(), m.getBody(),
-					m.isInternal(), CaseViews.local(m.getCreatedAt())))
+			.map((m) -> new MessageView(m.getId(), names.getOrDefault(m.getAuthorId(), "?"), m.getAuthorSide(),
+					m.getBody(), m.isInternal(), CaseViews.local(m.getCreatedAt())))
 			.toList();
 		var history = found.getStatusHistory()
 			.stream()
@@ -94,10 +103,6 @@ public class CaseService {
 				found.getStatus(), this.directory.organizationName(found.getOrganizationId()).orElse("?"),
 				names.getOrDefault(found.getReporterId(), "?"), CaseViews.local(found.getCreatedAt()),
 				CaseViews.local(found.getUpdatedAt()), VoucherView.of(found.getVoucher()), messages, history);
-	}
-
-	private static org.springframework.data.jpa.domain.Specification<Case> withId(long id) {
-		return (root, query, cb) -> cb.equal(root.get("id"), id);
 	}
 
 }

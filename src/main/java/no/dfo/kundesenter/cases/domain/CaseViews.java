@@ -50,7 +50,7 @@ public final class CaseViews {
 
 	}
 
-	public record MessageView(String authorName, AuthorSide authorSide, String body, boolean internal,
+	public record MessageView(long id, String authorName, AuthorSide authorSide, String body, boolean internal,
 			ZonedDateTime createdAt) {
 	}
 
