@@ -9,11 +9,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.logout;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -51,6 +53,18 @@ class SecurityTests {
 	void pagesAskForLoginAndComeBackAfterwards() throws Exception {
 		this.mvc.perform(get("/saker/100000")).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void afterLoginThePersonLandsOnTheBookmarkedPage() throws Exception {
+		var firstVisit = this.mvc.perform(get("/saker?side=2")).andExpect(redirectedUrl("/login")).andReturn();
+		this.mvc
+			.perform(post("/login").param("username", "kari")
+				.param("password", "demo")
+				.with(csrf())
+				.cookie(firstVisit.getResponse().getCookies()))
+			.andExpect(authenticated())
+			.andExpect(redirectedUrl("http://localhost/saker?side=2"));
 	}
 
 	@Test
