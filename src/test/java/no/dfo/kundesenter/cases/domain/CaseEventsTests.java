@@ -13,7 +13,6 @@ import no.dfo.kundesenter.cases.domain.Conversation.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -21,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest
 @RecordApplicationEvents
-@Import(CaseFixtures.class)
 class CaseEventsTests {
 
 	@Autowired

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static no.dfo.kundesenter.cases.CaseStatus.ACTIVE;
 import static no.dfo.kundesenter.cases.CaseStatus.CLOSED;
@@ -30,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * payroll case reported by kari, through the services the pages use.
  */
 @SpringBootTest
-@Import(CaseFixtures.class)
 class CaseStatusRulesTests {
 
 	/**

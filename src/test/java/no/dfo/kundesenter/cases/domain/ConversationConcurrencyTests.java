@@ -17,14 +17,12 @@ import no.dfo.kundesenter.cases.domain.Conversation.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest
-@Import(CaseFixtures.class)
 class ConversationConcurrencyTests {
 
 	@Autowired
