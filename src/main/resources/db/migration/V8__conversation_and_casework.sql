@@ -7,8 +7,13 @@ update support_case c
 set last_customer_message_at = coalesce(
         (select max(m.created_at) from message m where m.case_id = c.id and m.author_side = 'CUSTOMER'),
         c.created_at);
+-- The queue's views: open cases of a category (Ufordelt, Alle åpne) and of a caseworker (Mine) in
+-- waiting order straight from a small partial index; Venter på kunde and Utsatt by status.
+create index support_case_open_queue_idx on support_case (category, last_customer_message_at, id)
+    where status <> 'CLOSED';
+create index support_case_open_assignee_idx on support_case (assignee_id, last_customer_message_at, id)
+    where status <> 'CLOSED' and assignee_id is not null;
 create index support_case_queue_idx on support_case (category, status, last_customer_message_at, id);
-create index support_case_assignee_idx on support_case (assignee_id, status) where assignee_id is not null;
 
 -- A customer message on a closed or waiting case reopens it; the history says so.
 alter table status_change add column caused_by_customer_message boolean not null default false;
