@@ -133,3 +133,25 @@ begin
     end loop;
 end
 $demo$;
+
+-- Conversation and casework: how long each demo case has waited, and a few canned replies.
+update support_case c
+set last_customer_message_at = coalesce(
+        (select max(m.created_at) from message m where m.case_id = c.id and m.author_side = 'CUSTOMER'),
+        c.created_at)
+where c.last_customer_message_at is null;
+
+insert into canned_reply (category, title, body, updated_by, updated_at)
+select t.category, t.title, t.body, au.id, now()
+from (values
+    ('PAYROLL', 'Trenger sykemelding',
+     'Hei. For å registrere fraværet trenger vi sykemeldingen. Kan du legge den ved i saken?'),
+    ('PAYROLL', 'Retting i neste lønnskjøring',
+     'Hei. Vi har rettet feilen. Endringen kommer med i neste lønnskjøring.'),
+    ('ACCOUNTING', 'Trenger bilag',
+     'Hei. Vi trenger bilaget for å kunne føre posten. Kan du legge det ved i saken?'),
+    ('ACCOUNTING', 'Rettet kontering',
+     'Hei. Konteringen er rettet, og endringen vises i neste rapport.')
+) as t (category, title, body)
+join app_user au on au.username = case when t.category = 'PAYROLL' then 'siri' else 'sverre' end
+on conflict (category, title) do nothing;

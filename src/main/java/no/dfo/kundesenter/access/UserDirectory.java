@@ -1,6 +1,7 @@
 package no.dfo.kundesenter.access;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,5 +20,29 @@ public interface UserDirectory {
 	 * Returns the name of the agency with the given id.
 	 */
 	Optional<String> organizationName(long organizationId);
+
+	/**
+	 * The enabled people who hold the given role, by name; used to pick a caseworker of a
+	 * category.
+	 * @param role must not be {@literal null}
+	 */
+	List<Person> withRole(Role role);
+
+	/**
+	 * The enabled agency-side people (innmeldere and fagbrukere) of one agency whose name
+	 * or e-mail contains the query, ignoring case, by name; at most {@code limit}.
+	 * @param query must not be {@literal null}; blank finds everyone
+	 */
+	List<Person> searchAgencyPeople(long organizationId, String query, int limit);
+
+	/**
+	 * The enabled agency-side person with the given id.
+	 */
+	Optional<Person> agencyPerson(long userId);
+
+	/**
+	 * The client agencies (those with agency-side people), by name.
+	 */
+	List<Agency> agencies();
 
 }

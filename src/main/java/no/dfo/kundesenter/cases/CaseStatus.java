@@ -28,4 +28,35 @@ public enum CaseStatus {
 		return (this == CLOSED || this == WAITING_FOR_CUSTOMER) ? ACTIVE : this;
 	}
 
+	/**
+	 * Whether a caseworker may move a case from this status to the target. Staying in the
+	 * same status is not a transition. A closed case is reopened to {@link #ACTIVE} or
+	 * {@link #IN_PROGRESS}; it is never postponed or put to wait for the customer without
+	 * being opened first.
+	 */
+	public boolean canTransitionTo(CaseStatus target) {
+		if (target == this) {
+			return false;
+		}
+		return switch (this) {
+			case ACTIVE, IN_PROGRESS, WAITING_FOR_CUSTOMER, POSTPONED -> true;
+			case CLOSED -> target == ACTIVE || target == IN_PROGRESS;
+		};
+	}
+
+	/**
+	 * Whether setting this status needs a public message in the same action: Utsatt must
+	 * say why.
+	 */
+	public boolean requiresPublicMessage() {
+		return this == POSTPONED;
+	}
+
+	/**
+	 * Whether the case still needs work (everything but {@link #CLOSED}).
+	 */
+	public boolean isOpen() {
+		return this != CLOSED;
+	}
+
 }

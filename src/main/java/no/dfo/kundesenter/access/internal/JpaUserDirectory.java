@@ -1,17 +1,28 @@
 package no.dfo.kundesenter.access.internal;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import no.dfo.kundesenter.access.Agency;
+import no.dfo.kundesenter.access.Person;
+import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.access.UserDirectory;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @Transactional(readOnly = true)
 class JpaUserDirectory implements UserDirectory {
+
+	private static final Set<Role> AGENCY_ROLES = EnumSet.of(Role.REPORTER, Role.PAYROLL_SPECIALIST,
+			Role.ACCOUNTING_SPECIALIST);
 
 	private final AppUserRepository users;
 
@@ -33,6 +44,38 @@ class JpaUserDirectory implements UserDirectory {
 	@Override
 	public Optional<String> organizationName(long organizationId) {
 		return this.organizations.findById(organizationId).map(Organization::getName);
+	}
+
+	@Override
+	public List<Person> withRole(Role role) {
+		return this.users.findEnabledWithRole(role).stream().map(JpaUserDirectory::person).toList();
+	}
+
+	@Override
+	public List<Person> searchAgencyPeople(long organizationId, String query, int limit) {
+		String escaped = query.strip().replace("\\", "").replace("%", "").replace("_", "");
+		return this.users.searchInOrganization(organizationId, escaped, AGENCY_ROLES, Limit.of(Math.max(limit, 1)))
+			.stream()
+			.map(JpaUserDirectory::person)
+			.toList();
+	}
+
+	@Override
+	public Optional<Person> agencyPerson(long userId) {
+		return this.users.findEnabledWithAnyRole(userId, AGENCY_ROLES).map(JpaUserDirectory::person);
+	}
+
+	@Override
+	public List<Agency> agencies() {
+		return this.users.organizationsWithAnyRole(AGENCY_ROLES)
+			.stream()
+			.map((o) -> new Agency(o.getId(), o.getOrgNumber(), o.getName()))
+			.sorted(Comparator.comparing(Agency::name))
+			.toList();
+	}
+
+	private static Person person(AppUser user) {
+		return new Person(user.getId(), user.getFullName(), user.getEmail(), user.getOrganization().getId());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -71,6 +72,12 @@ public class Case {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	/**
+	 * When the customer last wrote; the queue shows how long the case has waited since.
+	 */
+	@Column(name = "last_customer_message_at")
+	private @Nullable Instant lastCustomerMessageAt;
+
 	@Version
 	private long version;
 
@@ -83,6 +90,11 @@ public class Case {
 	@JoinColumn(name = "case_id", nullable = false, updatable = false)
 	@OrderBy("changedAt, id")
 	private List<StatusChange> statusHistory = new ArrayList<>();
+
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+	@JoinColumn(name = "case_id", nullable = false, updatable = false)
+	@OrderBy("assignedAt, id")
+	private List<CaseAssignment> assignments = new ArrayList<>();
 
 	protected Case() {
 	}
@@ -106,10 +118,98 @@ public class Case {
 		opened.status = CaseStatus.ACTIVE;
 		opened.createdAt = now;
 		opened.updatedAt = now;
+		// A phone call is the customer asking too: the case waits from the moment it
+		// opens.
+		opened.lastCustomerMessageAt = now;
 		AuthorSide side = (registeredBy == reporterId) ? AuthorSide.CUSTOMER : AuthorSide.CENTRE;
 		opened.messages.add(new Message(registeredBy, side, request.message(), false, now));
 		opened.statusHistory.add(new StatusChange(null, CaseStatus.ACTIVE, registeredBy, now));
 		return opened;
+	}
+
+	/**
+	 * The customer (or a colleague at their agency) writes on the case. On
+	 * {@link CaseStatus#CLOSED} or {@link CaseStatus#WAITING_FOR_CUSTOMER} this moves the
+	 * case back to {@link CaseStatus#ACTIVE} and records why; on other statuses the
+	 * status stays.
+	 * @return the new message (its id is set when the case is flushed)
+	 */
+	public Message addCustomerMessage(long authorId, String body, Instant now) {
+		Message message = append(authorId, AuthorSide.CUSTOMER, body, false, now);
+		this.lastCustomerMessageAt = now;
+		CaseStatus next = this.status.afterCustomerMessage();
+		if (next != this.status) {
+			this.statusHistory.add(new StatusChange(this.status, next, authorId, now, true));
+			this.status = next;
+		}
+		return message;
+	}
+
+	/**
+	 * A caseworker answers the customer. The status stays; use {@link #changeStatus} in
+	 * the same action to move it.
+	 */
+	public Message reply(long caseworkerId, String body, Instant now) {
+		return append(caseworkerId, AuthorSide.CENTRE, body, false, now);
+	}
+
+	/**
+	 * A caseworker writes a note only caseworkers see.
+	 */
+	public Message addInternalNote(long caseworkerId, String body, Instant now) {
+		return append(caseworkerId, AuthorSide.CENTRE, body, true, now);
+	}
+
+	/**
+	 * A caseworker moves the case to another status.
+	 * @param reason the public message posted in the same action, {@literal null} if
+	 * none; {@link CaseStatus#POSTPONED} requires one
+	 * @throws IllegalStateException if the move is not allowed from the current status,
+	 * or Utsatt is set without a public message saying why
+	 */
+	public void changeStatus(CaseStatus target, long caseworkerId, @Nullable Message reason, Instant now) {
+		if (!this.status.canTransitionTo(target)) {
+			throw new IllegalStateException("Case " + this.id + " cannot go from " + this.status + " to " + target);
+		}
+		if (target.requiresPublicMessage()
+				&& (reason == null || reason.isInternal() || !this.messages.contains(reason))) {
+			throw new IllegalStateException("Setting " + target + " requires a public message saying why");
+		}
+		this.statusHistory.add(new StatusChange(this.status, target, caseworkerId, now));
+		this.status = target;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Makes a caseworker responsible for the case, or nobody.
+	 * @param assigneeId {@literal null} to unassign
+	 * @throws IllegalStateException if the case already has exactly that assignee
+	 */
+	public void assign(@Nullable Long assigneeId, long assignedBy, Instant now) {
+		if (Objects.equals(assigneeId, this.assigneeId)) {
+			throw new IllegalStateException("Case " + this.id + " is already assigned that way");
+		}
+		this.assigneeId = assigneeId;
+		this.assignments.add(new CaseAssignment(assigneeId, assignedBy, now));
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Removes the caseworker responsible.
+	 * @throws IllegalStateException if nobody is assigned
+	 */
+	public void unassign(long by, Instant now) {
+		assign(null, by, now);
+	}
+
+	private Message append(long authorId, AuthorSide side, String body, boolean internal, Instant now) {
+		if (body.isBlank()) {
+			throw new IllegalArgumentException("A message needs text");
+		}
+		Message message = new Message(authorId, side, body, internal, now);
+		this.messages.add(message);
+		this.updatedAt = now;
+		return message;
 	}
 
 	public Long getId() {
@@ -154,6 +254,14 @@ public class Case {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	public @Nullable Instant getLastCustomerMessageAt() {
+		return this.lastCustomerMessageAt;
+	}
+
+	public List<CaseAssignment> getAssignments() {
+		return Collections.unmodifiableList(this.assignments);
 	}
 
 	public long getVersion() {

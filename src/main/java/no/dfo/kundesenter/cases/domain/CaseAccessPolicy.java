@@ -1,6 +1,7 @@
 package no.dfo.kundesenter.cases.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.criteria.Predicate;
@@ -76,6 +77,35 @@ public final class CaseAccessPolicy {
 	public static boolean mayRegister(PortalUser viewer) {
 		return viewer.hasRole(Role.REPORTER) || viewer.hasRole(Role.PAYROLL_SPECIALIST)
 				|| viewer.hasRole(Role.ACCOUNTING_SPECIALIST);
+	}
+
+	/**
+	 * Whether the viewer writes on cases they see as the customer (agency side): as
+	 * innmelder or fagbruker. Combine with {@link #visibleTo}.
+	 */
+	public static boolean actsAsCustomer(PortalUser viewer) {
+		return mayRegister(viewer) && !viewer.isCaseworker();
+	}
+
+	/**
+	 * The categories whose cases the viewer works as caseworker; empty for everyone else.
+	 */
+	public static List<Category> caseworkerCategories(PortalUser viewer) {
+		return Arrays.stream(Category.values()).filter((c) -> viewer.hasRole(caseworkerRole(c))).toList();
+	}
+
+	/**
+	 * Whether the viewer works cases of the category as caseworker.
+	 */
+	public static boolean worksOn(PortalUser viewer, Category category) {
+		return viewer.hasRole(caseworkerRole(category));
+	}
+
+	/**
+	 * The role of the caseworkers who handle a category.
+	 */
+	public static Role caseworkerRole(Category category) {
+		return (category == Category.PAYROLL) ? Role.PAYROLL_CASEWORKER : Role.ACCOUNTING_CASEWORKER;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import no.dfo.kundesenter.access.Person;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
@@ -56,6 +57,42 @@ public final class CaseViews {
 
 	public record StatusChangeView(@Nullable CaseStatus fromStatus, CaseStatus toStatus, String changedByName,
 			ZonedDateTime changedAt) {
+	}
+
+	/**
+	 * The case page's working data: for caseworkers of the case's category
+	 * ({@code caseworker}) the version their forms send back, the assignee, colleagues to
+	 * assign to and the statuses they may set; for everyone the timeline they may see.
+	 */
+	public record WorkspaceView(long caseId, long version, CaseStatus status, Category category, boolean caseworker,
+			boolean customer, @Nullable Long assigneeId, @Nullable String assigneeName, List<Person> colleagues,
+			List<CaseStatus> nextStatuses, List<TimelineEntry> timeline) {
+	}
+
+	/**
+	 * One thing that happened on a case: a message, a status change or an assignment.
+	 */
+	public record TimelineEntry(Kind kind, ZonedDateTime at, String actorName, @Nullable AuthorSide side,
+			boolean internal, @Nullable CaseStatus fromStatus, @Nullable CaseStatus toStatus,
+			boolean causedByCustomerMessage, @Nullable String assigneeName) {
+
+		/**
+		 * In this order when at the same moment: the message first, then what it caused.
+		 */
+		public enum Kind {
+
+			MESSAGE, STATUS, ASSIGNMENT
+
+		}
+
+	}
+
+	/**
+	 * One row of the caseworker queue.
+	 */
+	public record QueueRow(long id, String subject, String organizationName, String reporterName, CaseStatus status,
+			Channel channel, @Nullable String assigneeName, @Nullable ZonedDateTime waitingSince, long waitingDays,
+			long waitingHours) {
 	}
 
 }

@@ -38,6 +38,10 @@ public class StatusChange {
 	@Column(name = "changed_at", nullable = false)
 	private Instant changedAt;
 
+	/** The customer wrote on a closed or waiting case, which reopened it. */
+	@Column(name = "caused_by_customer_message", nullable = false)
+	private boolean causedByCustomerMessage;
+
 	protected StatusChange() {
 	}
 
@@ -46,6 +50,12 @@ public class StatusChange {
 		this.toStatus = toStatus;
 		this.changedBy = changedBy;
 		this.changedAt = changedAt;
+	}
+
+	StatusChange(CaseStatus fromStatus, CaseStatus toStatus, long changedBy, Instant changedAt,
+			boolean causedByCustomerMessage) {
+		this(fromStatus, toStatus, changedBy, changedAt);
+		this.causedByCustomerMessage = causedByCustomerMessage;
 	}
 
 	public @Nullable CaseStatus getFromStatus() {
@@ -62,6 +72,10 @@ public class StatusChange {
 
 	public Instant getChangedAt() {
 		return this.changedAt;
+	}
+
+	public boolean isCausedByCustomerMessage() {
+		return this.causedByCustomerMessage;
 	}
 
 }

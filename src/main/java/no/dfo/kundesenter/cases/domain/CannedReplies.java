@@ -1,0 +1,87 @@
+package no.dfo.kundesenter.cases.domain;
+
+import java.util.List;
+
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.web.ResourceNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ferdigtekster: the caseworkers of a category keep them together. Anyone who is not a
+ * caseworker of the text's category gets "not found".
+ */
+@Service
+@Transactional
+public class CannedReplies {
+
+	private final CannedReplyRepository replies;
+
+	CannedReplies(CannedReplyRepository replies) {
+		this.replies = replies;
+	}
+
+	/**
+	 * The texts of the viewer's categories, by title.
+	 * @throws ResourceNotFoundException if the viewer is not a caseworker
+	 */
+	@Transactional(readOnly = true)
+	public List<CannedReply> list(PortalUser viewer) {
+		return this.replies.findByCategoryInOrderByTitle(categories(viewer));
+	}
+
+	/**
+	 * The texts for one case's category.
+	 */
+	@Transactional(readOnly = true)
+	public List<CannedReply> list(PortalUser viewer, Category category) {
+		if (!CaseAccessPolicy.worksOn(viewer, category)) {
+			throw new ResourceNotFoundException("Not a caseworker of " + category);
+		}
+		return this.replies.findByCategoryInOrderByTitle(List.of(category));
+	}
+
+	/**
+	 * @throws ResourceNotFoundException if there is none the viewer may use
+	 */
+	@Transactional(readOnly = true)
+	public CannedReply get(long id, PortalUser viewer) {
+		return this.replies.findByIdAndCategoryIn(id, categories(viewer))
+			.orElseThrow(() -> new ResourceNotFoundException("No canned reply " + id));
+	}
+
+	/**
+	 * Whether another text of the category already has this title.
+	 */
+	@Transactional(readOnly = true)
+	public boolean titleTaken(Category category, String title, long exceptId) {
+		return this.replies.existsByCategoryAndTitleIgnoreCaseAndIdNot(category, title.strip(), exceptId);
+	}
+
+	public CannedReply create(Category category, String title, String body, PortalUser caseworker) {
+		if (!CaseAccessPolicy.worksOn(caseworker, category)) {
+			throw new ResourceNotFoundException("Not a caseworker of " + category);
+		}
+		return this.replies.saveAndFlush(new CannedReply(category, title, body, caseworker.id(), CaseActions.now()));
+	}
+
+	public void update(long id, String title, String body, PortalUser caseworker) {
+		CannedReply reply = get(id, caseworker);
+		reply.edit(title, body, caseworker.id(), CaseActions.now());
+		this.replies.flush();
+	}
+
+	public void delete(long id, PortalUser caseworker) {
+		this.replies.delete(get(id, caseworker));
+	}
+
+	private static List<Category> categories(PortalUser viewer) {
+		List<Category> categories = CaseAccessPolicy.caseworkerCategories(viewer);
+		if (categories.isEmpty()) {
+			throw new ResourceNotFoundException("Only caseworkers keep canned replies");
+		}
+		return categories;
+	}
+
+}

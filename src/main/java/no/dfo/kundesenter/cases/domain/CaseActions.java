@@ -1,0 +1,95 @@
+package no.dfo.kundesenter.cases.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.CaseNotFoundException;
+import no.dfo.kundesenter.cases.CaseStatus;
+import no.dfo.kundesenter.cases.CaseStatusChanged;
+import no.dfo.kundesenter.cases.MessagePosted;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the services that change a case share: finding it for the person acting (404 when
+ * they may not), locking it, the clock, and publishing what happened.
+ */
+@Component
+class CaseActions {
+
+	private final CaseRepository cases;
+
+	private final ApplicationEventPublisher events;
+
+	CaseActions(CaseRepository cases, ApplicationEventPublisher events) {
+		this.cases = cases;
+		this.events = events;
+	}
+
+	static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * The case, locked for this transaction, if the actor may see it.
+	 * @throws CaseNotFoundException if it does not exist or is not visible to the actor
+	 */
+	Case lockVisible(long caseId, PortalUser actor) {
+		if (!this.cases.exists(CaseAccessPolicy.visibleTo(actor).and(CaseAccessPolicy.withId(caseId)))) {
+			throw new CaseNotFoundException(caseId);
+		}
+		return this.cases.findForUpdate(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+	}
+
+	/**
+	 * The case, locked, if the actor is a caseworker of its category; and unchanged since
+	 * the actor saw it at the given version.
+	 * @throws CaseNotFoundException for anyone else (customers, administrators, the other
+	 * category)
+	 * @throws CaseChangedException if the case changed since
+	 */
+	Case lockForCaseworker(long caseId, PortalUser actor, long expectedVersion) {
+		if (!actor.isCaseworker()) {
+			throw new CaseNotFoundException(caseId);
+		}
+		Case found = lockVisible(caseId, actor);
+		if (!CaseAccessPolicy.worksOn(actor, found.getCategory())) {
+			throw new CaseNotFoundException(caseId);
+		}
+		if (found.getVersion() != expectedVersion) {
+			throw new CaseChangedException(caseId);
+		}
+		return found;
+	}
+
+	/**
+	 * Writes the case now, so new messages have their ids for the events. A loaded case
+	 * is only flushed: merging it would persist copies of its new messages and leave the
+	 * instances we hold without ids.
+	 */
+	Case save(Case changed) {
+		if (changed.getId() == null) {
+			return this.cases.saveAndFlush(changed);
+		}
+		this.cases.flush();
+		return changed;
+	}
+
+	void messagePosted(Case c, Message message) {
+		this.events.publishEvent(new MessagePosted(c.getId(), message.getId(), message.getAuthorId(),
+				message.isInternal(), (message.getAuthorSide() == AuthorSide.CUSTOMER) ? MessagePosted.Side.CUSTOMER
+						: MessagePosted.Side.CENTRE));
+	}
+
+	void statusChanged(Case c, CaseStatus from, long changedBy) {
+		if (from != c.getStatus()) {
+			this.events.publishEvent(new CaseStatusChanged(c.getId(), from, c.getStatus(), changedBy));
+		}
+	}
+
+	void publish(Object event) {
+		this.events.publishEvent(event);
+	}
+
+}

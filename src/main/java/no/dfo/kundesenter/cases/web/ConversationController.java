@@ -1,0 +1,126 @@
+package no.dfo.kundesenter.cases.web;
+
+import no.dfo.kundesenter.access.CurrentUser;
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.CaseNotFoundException;
+import no.dfo.kundesenter.cases.domain.CannedReplies;
+import no.dfo.kundesenter.cases.domain.CaseChangedException;
+import no.dfo.kundesenter.cases.domain.CaseService;
+import no.dfo.kundesenter.cases.domain.CaseViews.WorkspaceView;
+import no.dfo.kundesenter.cases.domain.CaseWorkspace;
+import no.dfo.kundesenter.cases.domain.Conversation;
+import no.dfo.kundesenter.cases.domain.Conversation.Posted;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Writing on a case. Customers add messages; caseworkers reply or write internal notes
+ * and set the status in the same form. Everyone else gets 404.
+ */
+@Controller
+class ConversationController {
+
+	private static final String CASE_VIEW = "cases/detail";
+
+	private final Conversation conversation;
+
+	private final CaseService cases;
+
+	private final CaseWorkspace workspace;
+
+	private final CannedReplies cannedReplies;
+
+	ConversationController(Conversation conversation, CaseService cases, CaseWorkspace workspace,
+			CannedReplies cannedReplies) {
+		this.conversation = conversation;
+		this.cases = cases;
+		this.workspace = workspace;
+		this.cannedReplies = cannedReplies;
+	}
+
+	@PostMapping("/saker/{id:\\d{1,18}}/meldinger")
+	String postMessage(@CurrentUser PortalUser viewer, @PathVariable long id,
+			@ModelAttribute("messageForm") MessageForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		WorkspaceView view = this.workspace.of(id, viewer);
+		if (view.caseworker()) {
+			return respond(viewer, id, view, form, result, model, redirect);
+		}
+		if (!view.customer() || form.wantsInsert()) {
+			// Canned replies are the centre's: a customer asking for one learns nothing.
+			throw new CaseNotFoundException(id);
+		}
+		MessageFormValidator.validateCustomer(form, result);
+		if (result.hasErrors()) {
+			return render(viewer, id, view, model);
+		}
+		Posted posted = this.conversation.postCustomerMessage(id, form.body().strip(), viewer);
+		redirect.addFlashAttribute("posted", posted);
+		return "redirect:/saker/" + id + "#conversation-title";
+	}
+
+	/**
+	 * DESIGN.md's status endpoint: the caseworker's form, where a status change can come
+	 * with a reply or a note.
+	 */
+	@PostMapping("/saker/{id:\\d{1,18}}/status")
+	String changeStatus(@CurrentUser PortalUser viewer, @PathVariable long id,
+			@ModelAttribute("messageForm") MessageForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		WorkspaceView view = this.workspace.of(id, viewer);
+		if (!view.caseworker()) {
+			throw new CaseNotFoundException(id);
+		}
+		return respond(viewer, id, view, form, result, model, redirect);
+	}
+
+	private String respond(PortalUser viewer, long id, WorkspaceView view, MessageForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (form.wantsInsert()) {
+			return insertCannedReply(viewer, id, view, form, result, model);
+		}
+		MessageFormValidator.validateCaseworker(form, view.status(), result);
+		if (result.hasErrors()) {
+			return render(viewer, id, view, model);
+		}
+		try {
+			Posted posted = this.conversation.respond(id, MessageFormValidator.toResponse(form), viewer);
+			redirect.addFlashAttribute("posted", posted);
+			return "redirect:/saker/" + id + "#conversation-title";
+		}
+		catch (CaseChangedException | IllegalStateException ex) {
+			// Show the case as it is now, keep what was typed, and let the caseworker
+			// send
+			// again on the new version.
+			WorkspaceView current = this.workspace.of(id, viewer);
+			model.addAttribute("caseChanged", true);
+			model.addAttribute("messageForm", form.withVersion(current.version()));
+			return render(viewer, id, current, model);
+		}
+	}
+
+	private String insertCannedReply(PortalUser viewer, long id, WorkspaceView view, MessageForm form,
+			BindingResult result, Model model) {
+		Long cannedId = MessageFormValidator.version(form.cannedReply());
+		if (cannedId == null) {
+			result.rejectValue("cannedReply", "conversation.cannedReply.required");
+			return render(viewer, id, view, model);
+		}
+		String text = this.cannedReplies.get(cannedId, viewer).getBody();
+		String body = MessageFormValidator.isBlank(form.body()) ? text : form.body().stripTrailing() + "\n\n" + text;
+		model.addAttribute("messageForm", form.withBody(body));
+		return render(viewer, id, view, model);
+	}
+
+	private String render(PortalUser viewer, long id, WorkspaceView view, Model model) {
+		model.addAttribute("case", this.cases.detail(id, viewer));
+		CaseWorkspaceAdvice.addTo(model, view, viewer, this.cannedReplies);
+		return CASE_VIEW;
+	}
+
+}
