@@ -155,3 +155,9 @@ from (values
 ) as t (category, title, body)
 join app_user au on au.username = case when t.category = 'PAYROLL' then 'siri' else 'sverre' end
 on conflict (category, title) do nothing;
+-- A person who has signed in but holds no role yet, to try "Bestille tilgang" (/tilgang) with.
+insert into app_user (username, full_name, email, organization_id, password_hash)
+select 'nina', 'Nina Ny', 'nina.ny@testetaten.no', o.id,
+       '{bcrypt}$2a$10$/JCn.jjl6954EL1OiBUD1ugSWHi02UbokOZqscrzFgikHzWa7PGBG'
+from organization o where o.org_number = '910000004'
+on conflict (username) do nothing;

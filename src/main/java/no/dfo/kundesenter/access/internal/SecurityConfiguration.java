@@ -1,6 +1,7 @@
 package no.dfo.kundesenter.access.internal;
 
 import jakarta.servlet.DispatcherType;
+import no.dfo.kundesenter.access.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -8,15 +9,18 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, PortalUsers users)
+			throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -26,6 +30,8 @@ class SecurityConfiguration {
 					.denyAll()
 					.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico")
 					.permitAll()
+					.requestMatchers("/admin/**")
+					.hasRole(Role.ADMINISTRATOR.name())
 					.anyRequest()
 					.authenticated());
 		if (settings.demoLogin()) {
@@ -41,13 +47,22 @@ class SecurityConfiguration {
 		var requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
 		http.requestCache((cache) -> cache.requestCache(requestCache));
+		// Roles are read again on every request, so a revoked role stops working at once.
+		http.addFilterBefore(new CurrentRolesFilter(users), AuthorizationFilter.class);
+		// A new session id on login (no fixation). A request whose session timed out
+		// after
+		// 30 idle minutes is told so on the login page, before the CSRF check, so a form
+		// sent after the timeout also explains itself.
+		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
+		http.addFilterBefore(new SessionTimeoutFilter(), CsrfFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		http.headers((headers) -> headers
 			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
 					+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
 					+ "form-action 'self'; frame-ancestors 'none'"))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-			.frameOptions((frame) -> frame.deny()));
+			.frameOptions((frame) -> frame.deny())
+			.contentTypeOptions(Customizer.withDefaults()));
 		http.csrf(Customizer.withDefaults());
 		return http.build();
 	}

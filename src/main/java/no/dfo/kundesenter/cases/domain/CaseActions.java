@@ -3,8 +3,12 @@ package no.dfo.kundesenter.cases.domain;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import no.dfo.kundesenter.access.AuditAction;
+import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.CaseAssigned;
 import no.dfo.kundesenter.cases.CaseNotFoundException;
+import no.dfo.kundesenter.cases.CaseOpened;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.CaseStatusChanged;
 import no.dfo.kundesenter.cases.MessagePosted;
@@ -22,9 +26,12 @@ class CaseActions {
 
 	private final ApplicationEventPublisher events;
 
-	CaseActions(CaseRepository cases, ApplicationEventPublisher events) {
+	private final AuditTrail audit;
+
+	CaseActions(CaseRepository cases, ApplicationEventPublisher events, AuditTrail audit) {
 		this.cases = cases;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	static Instant now() {
@@ -76,19 +83,28 @@ class CaseActions {
 		return changed;
 	}
 
-	void messagePosted(Case c, Message message) {
+	void messagePosted(Case c, Message message, PortalUser author) {
+		this.audit.record(author, AuditAction.MESSAGE_POSTED, c.getId(),
+				"message=" + message.getId() + (message.isInternal() ? " internal" : ""));
 		this.events.publishEvent(new MessagePosted(c.getId(), message.getId(), message.getAuthorId(),
 				message.isInternal(), (message.getAuthorSide() == AuthorSide.CUSTOMER) ? MessagePosted.Side.CUSTOMER
 						: MessagePosted.Side.CENTRE));
 	}
 
-	void statusChanged(Case c, CaseStatus from, long changedBy) {
+	void statusChanged(Case c, CaseStatus from, PortalUser changedBy) {
 		if (from != c.getStatus()) {
-			this.events.publishEvent(new CaseStatusChanged(c.getId(), from, c.getStatus(), changedBy));
+			this.audit.record(changedBy, AuditAction.STATUS_CHANGED, c.getId(), from + "->" + c.getStatus());
+			this.events.publishEvent(new CaseStatusChanged(c.getId(), from, c.getStatus(), changedBy.id()));
 		}
 	}
 
-	void publish(Object event) {
+	void assigned(Case c, CaseAssigned event, PortalUser caseworker) {
+		this.audit.record(caseworker, AuditAction.CASE_ASSIGNED, c.getId(), "assignee=" + event.assigneeId());
+		this.events.publishEvent(event);
+	}
+
+	void opened(CaseOpened event, PortalUser registeredBy) {
+		this.audit.record(registeredBy, AuditAction.CASE_REGISTERED, event.caseId(), "channel=" + event.channel());
 		this.events.publishEvent(event);
 	}
 

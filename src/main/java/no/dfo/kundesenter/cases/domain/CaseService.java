@@ -5,13 +5,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import no.dfo.kundesenter.access.AuditAction;
+import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.UserDirectory;
 import no.dfo.kundesenter.cases.CaseNotFoundException;
 import no.dfo.kundesenter.cases.CaseOpened;
 import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseDetailView;
+import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseSummaryView;
 import no.dfo.kundesenter.cases.domain.CaseViews.MessageView;
 import no.dfo.kundesenter.cases.domain.CaseViews.StatusChangeView;
@@ -20,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +46,13 @@ public class CaseService {
 
 	private final ApplicationEventPublisher events;
 
-	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events) {
+	private final AuditTrail audit;
+
+	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events, AuditTrail audit) {
 		this.cases = cases;
 		this.directory = directory;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	/**
@@ -55,6 +63,29 @@ public class CaseService {
 		var spec = CaseAccessPolicy.visibleTo(viewer).and(CaseAccessPolicy.reportedBy(viewer));
 		return this.cases.findAll(spec, PageRequest.of(Math.max(page, 0), PAGE_SIZE, MOST_RECENTLY_UPDATED))
 			.map(CaseSummaryView::of);
+	}
+
+	/**
+	 * One page of the case list for the viewer: what the policy lets them see, narrowed
+	 * by the scope, filtered, counted and paged in the database. Most recently updated
+	 * first.
+	 * @param page zero-based page number
+	 */
+	public Page<CaseListRow> list(PortalUser viewer, CaseListScope scope, int page) {
+		Specification<Case> spec = CaseAccessPolicy.visibleTo(viewer);
+		if (scope == CaseListScope.OWN) {
+			spec = spec.and(CaseAccessPolicy.reportedBy(viewer));
+		}
+		Page<Case> found = this.cases.findAll(spec,
+				PageRequest.of(Math.max(page, 0), PAGE_SIZE, MOST_RECENTLY_UPDATED));
+		Map<Long, String> people = this.directory
+			.fullNames(found.stream().map(Case::getReporterId).collect(Collectors.toSet()));
+		Map<Long, String> agencies = this.directory
+			.organizationNames(found.stream().map(Case::getOrganizationId).collect(Collectors.toSet()));
+		return found
+			.map((c) -> new CaseListRow(c.getId(), c.getSubject(), c.getCategory(), c.getStatus(), c.getChannel(),
+					agencies.getOrDefault(c.getOrganizationId(), "?"), people.getOrDefault(c.getReporterId(), "?"),
+					CaseViews.local(c.getCreatedAt()), CaseViews.local(c.getUpdatedAt())));
 	}
 
 	/**
@@ -72,6 +103,8 @@ public class CaseService {
 		this.events.publishEvent(new CaseOpened(opened.getId(), opened.getMessages().get(0).getId(),
 				opened.getOrganizationId(), reporter.id(), reporter.id(), opened.getCategory(), opened.getChannel(),
 				request.attachmentIds()));
+		this.audit.record(reporter, AuditAction.CASE_REGISTERED, opened.getId(),
+				"channel=" + opened.getChannel() + " category=" + opened.getCategory());
 		return opened.getId();
 	}
 

@@ -36,6 +36,13 @@ public final class CaseViews {
 
 	}
 
+	/**
+	 * One line of the case list, with who reported it and for which agency.
+	 */
+	public record CaseListRow(long id, String subject, Category category, CaseStatus status, Channel channel,
+			String organizationName, String reporterName, ZonedDateTime createdAt, ZonedDateTime updatedAt) {
+	}
+
 	public record CaseDetailView(long id, String subject, Category category, Channel channel, CaseStatus status,
 			String organizationName, String reporterName, ZonedDateTime createdAt, ZonedDateTime updatedAt,
 			@Nullable VoucherView voucher, List<MessageView> messages, List<StatusChangeView> statusHistory) {

@@ -49,7 +49,7 @@ public class CaseWork {
 		}
 		c.assign(assigneeId, caseworker.id(), CaseActions.now());
 		this.actions.save(c);
-		this.actions.publish(new CaseAssigned(c.getId(), assigneeId, caseworker.id()));
+		this.actions.assigned(c, new CaseAssigned(c.getId(), assigneeId, caseworker.id()), caseworker);
 	}
 
 	/**
@@ -70,9 +70,10 @@ public class CaseWork {
 		Instant now = CaseActions.now();
 		Case opened = this.actions
 			.save(Case.open(request, Channel.PHONE, reporter.organizationId(), reporter.id(), caseworker.id(), now));
-		this.actions.publish(new CaseOpened(opened.getId(), opened.getMessages().get(0).getId(),
-				opened.getOrganizationId(), reporter.id(), caseworker.id(), opened.getCategory(), opened.getChannel(),
-				request.attachmentIds()));
+		this.actions
+			.opened(new CaseOpened(opened.getId(), opened.getMessages().get(0).getId(), opened.getOrganizationId(),
+					reporter.id(), caseworker.id(), opened.getCategory(), opened.getChannel(), request.attachmentIds()),
+					caseworker);
 		return opened.getId();
 	}
 

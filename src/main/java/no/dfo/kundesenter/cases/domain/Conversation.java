@@ -40,8 +40,8 @@ public class Conversation {
 		CaseStatus before = c.getStatus();
 		Message message = c.addCustomerMessage(author.id(), body, CaseActions.now());
 		this.actions.save(c);
-		this.actions.messagePosted(c, message);
-		this.actions.statusChanged(c, before, author.id());
+		this.actions.messagePosted(c, message, author);
+		this.actions.statusChanged(c, before, author);
 		return new Posted(c.getId(), message.getId(), before, c.getStatus());
 	}
 
@@ -71,9 +71,9 @@ public class Conversation {
 		}
 		this.actions.save(c);
 		if (message != null) {
-			this.actions.messagePosted(c, message);
+			this.actions.messagePosted(c, message, caseworker);
 		}
-		this.actions.statusChanged(c, before, caseworker.id());
+		this.actions.statusChanged(c, before, caseworker);
 		return new Posted(c.getId(), (message != null) ? message.getId() : null, before, c.getStatus());
 	}
 

@@ -1,9 +1,12 @@
 package no.dfo.kundesenter.cases.web;
 
+import no.dfo.kundesenter.access.AuditAction;
+import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.CurrentUser;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.domain.CaseAccessPolicy;
+import no.dfo.kundesenter.cases.domain.CaseListScope;
 import no.dfo.kundesenter.cases.domain.CaseService;
 import no.dfo.kundesenter.web.ResourceNotFoundException;
 import org.springframework.stereotype.Controller;
@@ -23,8 +26,11 @@ class CaseController {
 
 	private final CaseService cases;
 
-	CaseController(CaseService cases) {
+	private final AuditTrail audit;
+
+	CaseController(CaseService cases, AuditTrail audit) {
 		this.cases = cases;
+		this.audit = audit;
 	}
 
 	@ModelAttribute("categories")
@@ -34,8 +40,11 @@ class CaseController {
 
 	@GetMapping("/saker")
 	String list(@CurrentUser PortalUser viewer, @RequestParam(name = "side", defaultValue = "1") String side,
-			Model model) {
-		model.addAttribute("page", this.cases.ownCases(viewer, pageIndex(side)));
+			@RequestParam(name = "omfang", defaultValue = "") String omfang, Model model) {
+		CaseListScope scope = CaseListScope.of(viewer, omfang);
+		model.addAttribute("scope", scope);
+		model.addAttribute("offersChoice", CaseListScope.offersChoice(viewer));
+		model.addAttribute("page", this.cases.list(viewer, scope, pageIndex(side)));
 		return "cases/list";
 	}
 
@@ -62,6 +71,11 @@ class CaseController {
 	@GetMapping("/saker/{id:\\d{1,18}}")
 	String show(@CurrentUser PortalUser viewer, @PathVariable long id, Model model) {
 		model.addAttribute("case", this.cases.detail(id, viewer));
+		this.audit.record(viewer, AuditAction.CASE_OPENED, id, "");
+		if (CaseAccessPolicy.seesInternalNotes(viewer)) {
+			// Who has opened the case is for the centre only, like internal notes.
+			model.addAttribute("caseAudit", this.audit.forCase(id));
+		}
 		return "cases/detail";
 	}
 

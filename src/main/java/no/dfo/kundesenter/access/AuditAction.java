@@ -1,0 +1,42 @@
+package no.dfo.kundesenter.access;
+
+/**
+ * What a person did that the audit trail keeps. Names are stored in the database: only
+ * add, never rename.
+ */
+public enum AuditAction {
+
+	/** Opened a case page. */
+	CASE_OPENED,
+
+	/** Registered a case, from any channel. */
+	CASE_REGISTERED,
+
+	/** Downloaded an attachment. */
+	ATTACHMENT_DOWNLOADED,
+
+	/** Posted a message or an internal note. */
+	MESSAGE_POSTED,
+
+	/** Changed a case's status. */
+	STATUS_CHANGED,
+
+	/** Assigned a case to a caseworker. */
+	CASE_ASSIGNED,
+
+	/** Asked for a role (Bestille tilgang). */
+	ACCESS_REQUESTED,
+
+	/** Approved an access request (the role is granted at once). */
+	ACCESS_REQUEST_APPROVED,
+
+	/** Rejected an access request. */
+	ACCESS_REQUEST_REJECTED,
+
+	/** Gave a person a role. */
+	ROLE_GRANTED,
+
+	/** Took a role away from a person. */
+	ROLE_REVOKED
+
+}

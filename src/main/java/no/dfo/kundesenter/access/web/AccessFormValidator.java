@@ -1,0 +1,96 @@
+package no.dfo.kundesenter.access.web;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+
+import no.dfo.kundesenter.access.Role;
+import no.dfo.kundesenter.access.internal.AccessViews.OrganizationView;
+import no.dfo.kundesenter.access.internal.OrganizationNumber;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.Errors;
+
+/**
+ * The rules of the access forms, in one place: organization number (nine digits, MOD11, a
+ * known agency), role, reason and comments.
+ */
+final class AccessFormValidator {
+
+	static final int MAX_TEXT = 1000;
+
+	private AccessFormValidator() {
+	}
+
+	/**
+	 * Checks a request; the lookup finds an agency by its (normalized) number.
+	 * @return the agency when the number is valid and known
+	 */
+	static Optional<OrganizationView> validate(AccessRequestForm form, Errors errors,
+			Function<String, Optional<OrganizationView>> lookup) {
+		Optional<OrganizationView> organization = Optional.empty();
+		String number = OrganizationNumber.normalize(form.orgNumber());
+		if (number.isEmpty()) {
+			errors.rejectValue("orgNumber", "access.orgNumber.required");
+		}
+		else if (!OrganizationNumber.hasNineDigits(number)) {
+			errors.rejectValue("orgNumber", "access.orgNumber.format");
+		}
+		else if (!OrganizationNumber.hasValidCheckDigit(number)) {
+			errors.rejectValue("orgNumber", "access.orgNumber.checkDigit");
+		}
+		else {
+			organization = lookup.apply(number);
+			if (organization.isEmpty()) {
+				errors.rejectValue("orgNumber", "access.orgNumber.unknown");
+			}
+		}
+		if (role(form.role()) == null) {
+			errors.rejectValue("role", "access.role.required");
+		}
+		text(errors, "reason", form.reason(), true);
+		return organization;
+	}
+
+	static void validate(DecisionForm form, Errors errors) {
+		boolean reject = DecisionForm.REJECT.equals(form.decision());
+		if (!reject && !DecisionForm.APPROVE.equals(form.decision())) {
+			errors.rejectValue("decision", "access.decision.required");
+		}
+		text(errors, "comment", form.comment(), reject);
+	}
+
+	static void validate(RevocationForm form, Errors errors) {
+		if (userId(form.userId()) == null || role(form.role()) == null) {
+			errors.rejectValue("role", "access.revoke.notHeld");
+		}
+		text(errors, "reason", form.reason(), true);
+	}
+
+	static @Nullable Role role(@Nullable String value) {
+		return Arrays.stream(Role.values()).filter((r) -> r.name().equals(value)).findFirst().orElse(null);
+	}
+
+	static @Nullable Long userId(@Nullable String value) {
+		try {
+			return (value != null) ? Long.valueOf(value.strip()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	static String stripped(@Nullable String value) {
+		return (value != null) ? value.strip() : "";
+	}
+
+	private static void text(Errors errors, String field, @Nullable String value, boolean required) {
+		String text = stripped(value);
+		if (required && text.isEmpty()) {
+			errors.rejectValue(field, "access." + field + ".required");
+		}
+		else if (text.length() > MAX_TEXT) {
+			errors.rejectValue(field, "access." + field + ".tooLong");
+		}
+	}
+
+}
