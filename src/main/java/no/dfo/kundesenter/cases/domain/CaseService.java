@@ -8,6 +8,8 @@ import java.util.Set;
 
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.UserDirectory;
+import no.dfo.kundesenter.attachments.AttachmentRejectedException;
+import no.dfo.kundesenter.attachments.Attachments;
 import no.dfo.kundesenter.cases.CaseNotFoundException;
 import no.dfo.kundesenter.cases.CaseOpened;
 import no.dfo.kundesenter.cases.Channel;
@@ -41,10 +43,14 @@ public class CaseService {
 
 	private final ApplicationEventPublisher events;
 
-	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events) {
+	private final Attachments attachments;
+
+	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events,
+			Attachments attachments) {
 		this.cases = cases;
 		this.directory = directory;
 		this.events = events;
+		this.attachments = attachments;
 	}
 
 	/**
@@ -58,8 +64,11 @@ public class CaseService {
 	}
 
 	/**
-	 * Registers a case from the portal on the reporter's own behalf.
+	 * Registers a case from the portal on the reporter's own behalf, with the drafts the
+	 * reporter uploaded as attachments of its first message.
 	 * @return the new case's id
+	 * @throws AttachmentRejectedException if a draft is gone or too much is attached;
+	 * nothing is registered then
 	 */
 	@Transactional
 	public long register(NewCase request, PortalUser reporter) {
@@ -69,9 +78,10 @@ public class CaseService {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Case opened = this.cases.saveAndFlush(
 				Case.open(request, Channel.WEB, reporter.organizationId(), reporter.id(), reporter.id(), now));
-		this.events.publishEvent(new CaseOpened(opened.getId(), opened.getMessages().get(0).getId(),
-				opened.getOrganizationId(), reporter.id(), reporter.id(), opened.getCategory(), opened.getChannel(),
-				request.attachmentIds()));
+		long firstMessageId = opened.getMessages().get(0).getId();
+		this.attachments.claimDrafts(request.attachmentIds(), reporter.id(), opened.getId(), firstMessageId);
+		this.events.publishEvent(new CaseOpened(opened.getId(), firstMessageId, opened.getOrganizationId(),
+				reporter.id(), reporter.id(), opened.getCategory(), opened.getChannel(), request.attachmentIds()));
 		return opened.getId();
 	}
 
