@@ -16,16 +16,19 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JSTAT=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
 
 peak_file=$(mktemp)
-echo 0 > "$peak_file"
+echo "0 0" > "$peak_file"
 sampler() {
-	local peak=0
+	local peak=0 old_peak=0 line used old
 	while kill -0 "$PID" 2>/dev/null; do
-		# S0U S1U EU OU (KB) from jstat -gc: the heap in use.
-		local used
-		used=$($JSTAT -gc "$PID" 2>/dev/null | awk 'NR==2 {printf "%d", $3+$4+$6+$8}') || true
-		if [ -n "$used" ] && [ "$used" -gt "$peak" ]; then
-			peak=$used
-			echo "$peak" > "$peak_file"
+		# From jstat -gc (KB): S0U+S1U+EU+OU is the heap in use, garbage included;
+		# OU, the old generation, is what survived collections.
+		line=$($JSTAT -gc "$PID" 2>/dev/null | awk 'NR==2 {printf "%d %d", $3+$4+$6+$8, $8}') || true
+		if [ -n "$line" ]; then
+			used=${line% *}
+			old=${line#* }
+			[ "$used" -gt "$peak" ] && peak=$used
+			[ "$old" -gt "$old_peak" ] && old_peak=$old
+			echo "$peak $old_peak" > "$peak_file"
 		fi
 		sleep 0.1
 	done
@@ -35,7 +38,7 @@ if [ -n "$PID" ]; then
 	SAMPLER=$!
 	trap 'kill $SAMPLER 2>/dev/null || true' EXIT
 	JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
-	echo "Portal JVM $PID, max heap: $($JCMD "$PID" VM.flags | grep -o 'MaxHeapSize=[0-9]*' | awk -F= '{printf "%d MB", $2/1048576}')"
+	echo "Portal JVM $PID, max heap: $($JCMD "$PID" VM.flags | grep -o 'MaxHeapSize=[0-9]*' | head -1 | awk -F= '{printf "%d MB", $2/1048576}')"
 fi
 
 run() { $JAVA bench/UploadBenchmark.java "$BASE" "$USER_NAME" "$@"; }
@@ -48,5 +51,7 @@ if [ "${PARALLEL_25MB:-0}" = 1 ]; then
 fi
 if [ -n "$PID" ]; then
 	sleep 0.5
-	echo "Peak heap in use by the portal JVM during the run (jstat, sampled every 0.1 s): $(( $(cat "$peak_file") / 1024 )) MB"
+	read -r peak old_peak < "$peak_file"
+	echo "Portal JVM heap during the run (jstat, sampled every 0.1 s): peak in use $((peak / 1024)) MB" \
+		"(garbage included), peak old generation $((old_peak / 1024)) MB"
 fi

@@ -17,6 +17,8 @@ create table attachment_chunk (
     data    bytea not null,
     primary key (blob_id, seq)
 );
+-- Ciphertext does not compress: store it out of line without trying.
+alter table attachment_chunk alter column data set storage external;
 
 -- What people see. A draft has no case; a claimed attachment has a case and maybe a message.
 create table attachment (

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PostgresFileStore implements FileStore {
 
-	static final int CHUNK_SIZE = 1024 * 1024;
+	static final int CHUNK_SIZE = 256 * 1024;
 
 	private final JdbcTemplate jdbc;
 

@@ -2,6 +2,7 @@ package no.dfo.kundesenter.cases.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -78,11 +79,7 @@ class CaseAttachmentController {
 			}
 			response.setContentType(attachment.contentType());
 			response.setContentLengthLong(attachment.size());
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(attachment.name(), StandardCharsets.UTF_8)
-						.build()
-						.toString());
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.name()));
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			opened.content().transferTo(response.getOutputStream());
 		}
@@ -140,6 +137,23 @@ class CaseAttachmentController {
 		UUID id = CaseAttachmentSupport.uuid(draftId);
 		boolean deleted = id != null && this.attachments.deleteDraft(id, viewer.id());
 		return deleted ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+	/**
+	 * RFC 6266: browsers take the exact name from {@code filename*} (RFC 5987, UTF-8);
+	 * {@code filename} is an ASCII stand-in, since header bytes outside ASCII are read
+	 * differently by different clients.
+	 */
+	static String contentDisposition(String name) {
+		String exact = ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
+		String fallback = ContentDisposition.attachment().filename(ascii(name)).build().toString();
+		return fallback + exact.substring(exact.indexOf("; filename*="));
+	}
+
+	private static String ascii(String name) {
+		String latin = name.replace("Æ", "AE").replace("æ", "ae").replace("Ø", "O").replace("ø", "o");
+		String stripped = Normalizer.normalize(latin, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return stripped.replaceAll("[^\\x20-\\x7e]", "_").replace('"', '_').replace('\\', '_');
 	}
 
 	private static boolean seesMessage(CaseDetailView detail, long messageId) {

@@ -205,7 +205,8 @@ class CaseAttachmentTests {
 			.andExpect(header().string("Content-Type", "application/pdf"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("Content-Length", String.valueOf(TestFiles.PDF.length)))
-			.andExpect(header().string("Content-Disposition", containsString("attachment;")))
+			.andExpect(header().string("Content-Disposition",
+					containsString("attachment; filename=\"Sykemelding AErlig Ovre.pdf\";")))
 			.andExpect(header().string("Content-Disposition",
 					containsString("filename*=UTF-8''Sykemelding%20%C3%86rlig%20%C3%98vre.pdf")))
 			.andReturn();
