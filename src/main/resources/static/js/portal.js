@@ -93,7 +93,7 @@
             wrapper.innerHTML = html;
             var inner = wrapper.querySelector('[data-upload-errors]');
             showErrors(inner ? inner.innerHTML : html);
-            say(errors.textContent.trim());
+            say('');
           } else {
             showErrors('');
             say(box.getAttribute('data-failed-text'));
