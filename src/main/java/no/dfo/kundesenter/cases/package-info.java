@@ -4,7 +4,7 @@
  * {@link no.dfo.kundesenter.cases.domain.CaseAccessPolicy}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "access", "web" })
+@ApplicationModule(allowedDependencies = { "access", "web", "attachments" })
 package no.dfo.kundesenter.cases;
 
 import org.jspecify.annotations.NullMarked;

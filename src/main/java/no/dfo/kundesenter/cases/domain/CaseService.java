@@ -11,6 +11,8 @@ import no.dfo.kundesenter.access.AuditAction;
 import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.UserDirectory;
+import no.dfo.kundesenter.attachments.AttachmentRejectedException;
+import no.dfo.kundesenter.attachments.Attachments;
 import no.dfo.kundesenter.cases.CaseNotFoundException;
 import no.dfo.kundesenter.cases.CaseOpened;
 import no.dfo.kundesenter.cases.Channel;
@@ -48,11 +50,15 @@ public class CaseService {
 
 	private final AuditTrail audit;
 
-	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events, AuditTrail audit) {
+	private final Attachments attachments;
+
+	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events, AuditTrail audit,
+			Attachments attachments) {
 		this.cases = cases;
 		this.directory = directory;
 		this.events = events;
 		this.audit = audit;
+		this.attachments = attachments;
 	}
 
 	/**
@@ -89,8 +95,11 @@ public class CaseService {
 	}
 
 	/**
-	 * Registers a case from the portal on the reporter's own behalf.
+	 * Registers a case from the portal on the reporter's own behalf, with the drafts the
+	 * reporter uploaded as attachments of its first message.
 	 * @return the new case's id
+	 * @throws AttachmentRejectedException if a draft is gone or too much is attached;
+	 * nothing is registered then
 	 */
 	@Transactional
 	public long register(NewCase request, PortalUser reporter) {
@@ -100,9 +109,10 @@ public class CaseService {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Case opened = this.cases.saveAndFlush(
 				Case.open(request, Channel.WEB, reporter.organizationId(), reporter.id(), reporter.id(), now));
-		this.events.publishEvent(new CaseOpened(opened.getId(), opened.getMessages().get(0).getId(),
-				opened.getOrganizationId(), reporter.id(), reporter.id(), opened.getCategory(), opened.getChannel(),
-				request.attachmentIds()));
+		long firstMessageId = opened.getMessages().get(0).getId();
+		this.attachments.claimDrafts(request.attachmentIds(), reporter.id(), opened.getId(), firstMessageId);
+		this.events.publishEvent(new CaseOpened(opened.getId(), firstMessageId, opened.getOrganizationId(),
+				reporter.id(), reporter.id(), opened.getCategory(), opened.getChannel(), request.attachmentIds()));
 		this.audit.record(reporter, AuditAction.CASE_REGISTERED, opened.getId(),
 				"channel=" + opened.getChannel() + " category=" + opened.getCategory());
 		return opened.getId();

@@ -1,5 +1,10 @@
 package no.dfo.kundesenter.cases.domain;
 
+import java.util.List;
+
+import no.dfo.kundesenter.attachments.AttachmentRejectedException;
+import no.dfo.kundesenter.attachments.Attachments;
+
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -9,6 +14,7 @@ import no.dfo.kundesenter.cases.CaseStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Writing on a case: the customer's messages, and the caseworker's replies and internal
@@ -19,9 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Conversation {
 
+	private final Attachments attachments;
+
 	private final CaseActions actions;
 
-	Conversation(CaseActions actions) {
+	Conversation(CaseActions actions, Attachments attachments) {
+		this.attachments = attachments;
 		this.actions = actions;
 	}
 
@@ -33,6 +42,15 @@ public class Conversation {
 	 * customer side
 	 */
 	public Posted postCustomerMessage(long caseId, String body, PortalUser author) {
+		return postCustomerMessage(caseId, body, List.of(), author);
+	}
+
+	/**
+	 * The customer writes a message with attachments; the message and its files are kept
+	 * together or not at all.
+	 * @throws AttachmentRejectedException if a file is refused (nothing is kept)
+	 */
+	public Posted postCustomerMessage(long caseId, String body, List<MultipartFile> files, PortalUser author) {
 		if (!CaseAccessPolicy.actsAsCustomer(author)) {
 			throw new CaseNotFoundException(caseId);
 		}
@@ -40,6 +58,7 @@ public class Conversation {
 		CaseStatus before = c.getStatus();
 		Message message = c.addCustomerMessage(author.id(), body, CaseActions.now());
 		this.actions.save(c);
+		this.attachments.addToCase(files, c.getId(), message.getId(), author.id());
 		this.actions.messagePosted(c, message, author);
 		this.actions.statusChanged(c, before, author);
 		return new Posted(c.getId(), message.getId(), before, c.getStatus());
@@ -55,6 +74,15 @@ public class Conversation {
 	 * public message, or not from the current status)
 	 */
 	public Posted respond(long caseId, Response response, PortalUser caseworker) {
+		return respond(caseId, response, List.of(), caseworker);
+	}
+
+	/**
+	 * As {@link #respond(long, Response, PortalUser)}, with files attached to the reply
+	 * or note.
+	 * @throws AttachmentRejectedException if a file is refused (nothing is kept)
+	 */
+	public Posted respond(long caseId, Response response, List<MultipartFile> files, PortalUser caseworker) {
 		Case c = this.actions.lockForCaseworker(caseId, caseworker, response.expectedVersion());
 		CaseStatus before = c.getStatus();
 		Instant now = CaseActions.now();
@@ -71,6 +99,7 @@ public class Conversation {
 		}
 		this.actions.save(c);
 		if (message != null) {
+			this.attachments.addToCase(files, c.getId(), message.getId(), caseworker.id());
 			this.actions.messagePosted(c, message, caseworker);
 		}
 		this.actions.statusChanged(c, before, caseworker);

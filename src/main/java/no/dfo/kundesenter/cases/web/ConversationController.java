@@ -1,7 +1,10 @@
 package no.dfo.kundesenter.cases.web;
 
+import java.util.List;
+
 import no.dfo.kundesenter.access.CurrentUser;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.attachments.AttachmentRejectedException;
 import no.dfo.kundesenter.cases.CaseNotFoundException;
 import no.dfo.kundesenter.cases.domain.CannedReplies;
 import no.dfo.kundesenter.cases.domain.CaseChangedException;
@@ -10,12 +13,15 @@ import no.dfo.kundesenter.cases.domain.CaseViews.WorkspaceView;
 import no.dfo.kundesenter.cases.domain.CaseWorkspace;
 import no.dfo.kundesenter.cases.domain.Conversation;
 import no.dfo.kundesenter.cases.domain.Conversation.Posted;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,21 +41,26 @@ class ConversationController {
 
 	private final CannedReplies cannedReplies;
 
+	private final CaseAttachmentSupport attachmentSupport;
+
 	ConversationController(Conversation conversation, CaseService cases, CaseWorkspace workspace,
-			CannedReplies cannedReplies) {
+			CannedReplies cannedReplies, CaseAttachmentSupport attachmentSupport) {
 		this.conversation = conversation;
 		this.cases = cases;
 		this.workspace = workspace;
 		this.cannedReplies = cannedReplies;
+		this.attachmentSupport = attachmentSupport;
 	}
 
 	@PostMapping("/saker/{id:\\d{1,18}}/meldinger")
 	String postMessage(@CurrentUser PortalUser viewer, @PathVariable long id,
-			@ModelAttribute("messageForm") MessageForm form, BindingResult result, Model model,
+			@ModelAttribute("messageForm") MessageForm form, BindingResult result,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
 			RedirectAttributes redirect) {
 		WorkspaceView view = this.workspace.of(id, viewer);
+		List<MultipartFile> chosen = (files != null) ? files : List.of();
 		if (view.caseworker()) {
-			return respond(viewer, id, view, form, result, model, redirect);
+			return respond(viewer, id, view, form, result, chosen, model, redirect);
 		}
 		if (!view.customer() || form.wantsInsert()) {
 			// Canned replies are the centre's: a customer asking for one learns nothing.
@@ -59,9 +70,15 @@ class ConversationController {
 		if (result.hasErrors()) {
 			return render(viewer, id, view, model);
 		}
-		Posted posted = this.conversation.postCustomerMessage(id, form.body().strip(), viewer);
-		redirect.addFlashAttribute("posted", posted);
-		return "redirect:/saker/" + id + "#conversation-title";
+		try {
+			Posted posted = this.conversation.postCustomerMessage(id, form.body().strip(), chosen, viewer);
+			redirect.addFlashAttribute("posted", posted);
+			return "redirect:/saker/" + id + "#conversation-title";
+		}
+		catch (AttachmentRejectedException ex) {
+			model.addAttribute("attachmentProblems", this.attachmentSupport.describe(ex));
+			return render(viewer, id, view, model);
+		}
 	}
 
 	/**
@@ -70,17 +87,18 @@ class ConversationController {
 	 */
 	@PostMapping("/saker/{id:\\d{1,18}}/status")
 	String changeStatus(@CurrentUser PortalUser viewer, @PathVariable long id,
-			@ModelAttribute("messageForm") MessageForm form, BindingResult result, Model model,
+			@ModelAttribute("messageForm") MessageForm form, BindingResult result,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
 			RedirectAttributes redirect) {
 		WorkspaceView view = this.workspace.of(id, viewer);
 		if (!view.caseworker()) {
 			throw new CaseNotFoundException(id);
 		}
-		return respond(viewer, id, view, form, result, model, redirect);
+		return respond(viewer, id, view, form, result, (files != null) ? files : List.of(), model, redirect);
 	}
 
 	private String respond(PortalUser viewer, long id, WorkspaceView view, MessageForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			List<MultipartFile> files, Model model, RedirectAttributes redirect) {
 		if (form.wantsInsert()) {
 			return insertCannedReply(viewer, id, view, form, result, model);
 		}
@@ -89,9 +107,13 @@ class ConversationController {
 			return render(viewer, id, view, model);
 		}
 		try {
-			Posted posted = this.conversation.respond(id, MessageFormValidator.toResponse(form), viewer);
+			Posted posted = this.conversation.respond(id, MessageFormValidator.toResponse(form), files, viewer);
 			redirect.addFlashAttribute("posted", posted);
 			return "redirect:/saker/" + id + "#conversation-title";
+		}
+		catch (AttachmentRejectedException ex) {
+			model.addAttribute("attachmentProblems", this.attachmentSupport.describe(ex));
+			return render(viewer, id, view, model);
 		}
 		catch (CaseChangedException | IllegalStateException ex) {
 			// Show the case as it is now, keep what was typed, and let the caseworker
@@ -118,7 +140,9 @@ class ConversationController {
 	}
 
 	private String render(PortalUser viewer, long id, WorkspaceView view, Model model) {
-		model.addAttribute("case", this.cases.detail(id, viewer));
+		var detail = this.cases.detail(id, viewer);
+		model.addAttribute("case", detail);
+		model.addAttribute("caseAttachments", this.attachmentSupport.forCasePage(detail));
 		CaseWorkspaceAdvice.addTo(model, view, viewer, this.cannedReplies);
 		return CASE_VIEW;
 	}

@@ -2,6 +2,8 @@ package no.dfo.kundesenter.cases.web;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import no.dfo.kundesenter.cases.Category;
@@ -82,7 +84,7 @@ final class NewCaseFormValidator {
 	/**
 	 * Turns a form that passed {@link #validate} into the request to register.
 	 */
-	static NewCase toNewCase(NewCaseForm form) {
+	static NewCase toNewCase(NewCaseForm form, List<UUID> attachmentIds) {
 		Category category = Category.valueOf(form.category());
 		PaymentVoucher voucher = null;
 		if (category == Category.PAYROLL && form.wantsVoucher()) {
@@ -90,7 +92,7 @@ final class NewCaseFormValidator {
 			voucher = new PaymentVoucher(form.employeeNumber().strip(), form.employeeName().strip(),
 					form.payPeriod().strip(), new BigDecimal(normalizeAmount(form.amount())), note);
 		}
-		return new NewCase(category, form.subject().strip(), form.message().strip(), voucher);
+		return new NewCase(category, form.subject().strip(), form.message().strip(), voucher, attachmentIds);
 	}
 
 	static @Nullable Category category(@Nullable String value) {

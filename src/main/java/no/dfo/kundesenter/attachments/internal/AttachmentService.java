@@ -1,0 +1,291 @@
+package no.dfo.kundesenter.attachments.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import no.dfo.kundesenter.attachments.Attachment;
+import no.dfo.kundesenter.attachments.AttachmentContent;
+import no.dfo.kundesenter.attachments.AttachmentLimits;
+import no.dfo.kundesenter.attachments.AttachmentRejectedException;
+import no.dfo.kundesenter.attachments.AttachmentRejectedException.Problem;
+import no.dfo.kundesenter.attachments.Attachments;
+import no.dfo.kundesenter.attachments.FileSize;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+@Service
+@Transactional
+class AttachmentService implements Attachments {
+
+	private static final String COLUMNS = "id, case_id, message_id, file_name, content_type, size_bytes, added_by, added_at";
+
+	/** Advisory lock spaces: one case's total, one person's drafts. */
+	private static final int CASE_LOCK = 0x41544331;
+
+	private static final int DRAFTS_LOCK = 0x41544332;
+
+	private final JdbcTemplate jdbc;
+
+	private final FileStore store;
+
+	private final AttachmentLimits limits;
+
+	AttachmentService(JdbcTemplate jdbc, FileStore store, AttachmentSettings settings) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.limits = new AttachmentLimits(settings.maxFileSize().toBytes(), settings.maxCaseSize().toBytes(),
+				settings.maxFilesPerUpload());
+	}
+
+	@Override
+	public AttachmentLimits limits() {
+		return this.limits;
+	}
+
+	@Override
+	public List<Attachment> uploadDrafts(List<MultipartFile> files, long ownerId) {
+		return store(files, ownerId, null, null);
+	}
+
+	@Override
+	public List<Attachment> addToCase(List<MultipartFile> files, long caseId, @Nullable Long messageId, long addedBy) {
+		return store(files, addedBy, caseId, messageId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Attachment> drafts(long ownerId, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("select " + COLUMNS + " from attachment where added_by = ? and case_id is null "
+				+ "and id = any(?) order by created_at, seq", (ps) -> {
+					ps.setLong(1, ownerId);
+					ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+				}, AttachmentService::attachment);
+	}
+
+	@Override
+	public boolean deleteDraft(UUID id, long ownerId) {
+		int deleted = this.jdbc.update("delete from attachment where id = ? and added_by = ? and case_id is null", id,
+				ownerId);
+		this.store.delete(List.of(id));
+		return deleted == 1;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void claimDrafts(Collection<UUID> ids, long ownerId, long caseId, @Nullable Long messageId) {
+		List<UUID> unique = List.copyOf(new LinkedHashSet<>(ids));
+		if (unique.isEmpty()) {
+			return;
+		}
+		lock(CASE_LOCK, caseId);
+		PreparedStatementSetter draftsOfOwner = (ps) -> {
+			ps.setArray(1, ps.getConnection().createArrayOf("uuid", unique.toArray()));
+			ps.setLong(2, ownerId);
+		};
+		// Locks the drafts, so the cleanup job cannot delete one while it is claimed.
+		List<Long> sizes = this.jdbc.query(
+				"select size_bytes from attachment where id = any(?) and added_by = ? and case_id is null for update",
+				draftsOfOwner, (rs, row) -> rs.getLong(1));
+		if (sizes.size() != unique.size()) {
+			throw new AttachmentRejectedException(List.of(Problem.of("attachment.draftGone")));
+		}
+		checkCaseTotal(caseId, sizes.stream().mapToLong(Long::longValue).sum());
+		this.jdbc.update(
+				"update attachment set case_id = ?, message_id = ?, added_at = ? where id = any(?) and added_by = ?",
+				(ps) -> {
+					ps.setLong(1, caseId);
+					ps.setObject(2, messageId);
+					ps.setObject(3, utc(now()));
+					ps.setArray(4, ps.getConnection().createArrayOf("uuid", unique.toArray()));
+					ps.setLong(5, ownerId);
+				});
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Attachment> listForCase(long caseId) {
+		return this.jdbc.query("select " + COLUMNS + " from attachment where case_id = ? order by added_at, seq",
+				AttachmentService::attachment, caseId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AttachmentContent> open(long caseId, UUID attachmentId) {
+		List<Attachment> found = this.jdbc.query("select " + COLUMNS + " from attachment where id = ? and case_id = ?",
+				AttachmentService::attachment, attachmentId, caseId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new AttachmentContent(found.get(0), this.store.read(attachmentId)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Deletes up to {@code limit} drafts uploaded before the cutoff.
+	 * @return how many were deleted
+	 */
+	int deleteDraftsUploadedBefore(Instant cutoff, int limit) {
+		List<UUID> deleted = this.jdbc.queryForList("delete from attachment where id in (select id from attachment "
+				+ "where case_id is null and created_at < ? order by created_at limit ? for update skip locked) "
+				+ "returning id", UUID.class, utc(cutoff), limit);
+		this.store.delete(deleted);
+		return deleted.size();
+	}
+
+	private List<Attachment> store(List<MultipartFile> files, long addedBy, @Nullable Long caseId,
+			@Nullable Long messageId) {
+		List<MultipartFile> chosen = files.stream().filter(AttachmentService::isChosen).toList();
+		if (chosen.isEmpty()) {
+			return List.of();
+		}
+		if (chosen.size() > this.limits.maxFilesPerUpload()) {
+			throw new AttachmentRejectedException(List.of(Problem.of("attachment.tooMany",
+					String.valueOf(this.limits.maxFilesPerUpload()), String.valueOf(chosen.size()))));
+		}
+		List<Problem> problems = new ArrayList<>();
+		List<Checked> accepted = new ArrayList<>();
+		for (MultipartFile file : chosen) {
+			String name = FileNames.clean(file.getOriginalFilename());
+			Problem problem = check(file, name, accepted);
+			if (problem != null) {
+				problems.add(problem);
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new AttachmentRejectedException(problems);
+		}
+		long total = accepted.stream().mapToLong((c) -> c.file().getSize()).sum();
+		checkTotal(caseId, addedBy, total);
+		Instant now = now();
+		List<Attachment> stored = new ArrayList<>();
+		for (Checked checked : accepted) {
+			UUID id = UUID.randomUUID();
+			long size;
+			try (InputStream in = checked.file().getInputStream()) {
+				size = this.store.write(id, in);
+			}
+			catch (IOException ex) {
+				throw new AttachmentRejectedException(List.of(Problem.of("attachment.unreadable", checked.name())));
+			}
+			stored.add(new Attachment(id, caseId, messageId, checked.name(), size, checked.type(), addedBy, now));
+		}
+		// Checked again under a lock: uploads running at the same time count too.
+		if (caseId != null) {
+			lock(CASE_LOCK, caseId);
+		}
+		else {
+			lock(DRAFTS_LOCK, addedBy);
+		}
+		checkTotal(caseId, addedBy, stored.stream().mapToLong(Attachment::size).sum());
+		for (Attachment a : stored) {
+			this.jdbc.update(
+					"insert into attachment (id, case_id, message_id, file_name, content_type, size_bytes, "
+							+ "added_by, created_at, added_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					a.id(), a.caseId(), a.messageId(), a.name(), a.contentType(), a.size(), a.addedBy(), utc(now),
+					utc(now));
+		}
+		return stored;
+	}
+
+	private @Nullable Problem check(MultipartFile file, String name, List<Checked> accepted) {
+		if (file.isEmpty()) {
+			return Problem.of("attachment.empty", name);
+		}
+		if (file.getSize() > this.limits.maxFileSize()) {
+			return Problem.of("attachment.tooLarge", name, FileSize.format(file.getSize()),
+					this.limits.displayMaxFileSize());
+		}
+		try {
+			String type;
+			try (InputStream in = file.getInputStream()) {
+				type = ContentTypes.detect(in, name);
+			}
+			if (!ContentTypes.isAllowed(type, file::getInputStream)) {
+				return Problem.of("attachment.type", name);
+			}
+			accepted.add(new Checked(file, name, type));
+			return null;
+		}
+		catch (IOException ex) {
+			return Problem.of("attachment.unreadable", name);
+		}
+	}
+
+	private void checkTotal(@Nullable Long caseId, long addedBy, long adding) {
+		if (caseId != null) {
+			checkCaseTotal(caseId, adding);
+			return;
+		}
+		long drafts = this.jdbc.queryForObject(
+				"select coalesce(sum(size_bytes), 0) from attachment where case_id is null and added_by = ?",
+				Long.class, addedBy);
+		if (drafts + adding > this.limits.maxCaseSize()) {
+			throw new AttachmentRejectedException(List
+				.of(Problem.of("attachment.caseFull", this.limits.displayMaxCaseSize(), FileSize.format(drafts))));
+		}
+	}
+
+	private void checkCaseTotal(long caseId, long adding) {
+		long existing = this.jdbc.queryForObject(
+				"select coalesce(sum(size_bytes), 0) from attachment where case_id = ?", Long.class, caseId);
+		if (existing + adding > this.limits.maxCaseSize()) {
+			throw new AttachmentRejectedException(List
+				.of(Problem.of("attachment.caseFull", this.limits.displayMaxCaseSize(), FileSize.format(existing))));
+		}
+	}
+
+	private void lock(int space, long key) {
+		this.jdbc.query("select pg_advisory_xact_lock(?, ?)", (ResultSet rs) -> null, space,
+				(int) (key ^ (key >>> 32)));
+	}
+
+	/** A file input left empty still sends a part, without name or content. */
+	private static boolean isChosen(MultipartFile file) {
+		String name = file.getOriginalFilename();
+		return !(file.isEmpty() && (name == null || name.isBlank()));
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Attachment attachment(ResultSet rs, int row) throws SQLException {
+		return new Attachment(rs.getObject("id", UUID.class), (Long) rs.getObject("case_id"),
+				(Long) rs.getObject("message_id"), rs.getString("file_name"), rs.getLong("size_bytes"),
+				rs.getString("content_type"), rs.getLong("added_by"),
+				rs.getObject("added_at", OffsetDateTime.class).toInstant());
+	}
+
+	private record Checked(MultipartFile file, String name, String type) {
+	}
+
+}

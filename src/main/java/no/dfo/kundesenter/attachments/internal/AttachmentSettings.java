@@ -1,0 +1,31 @@
+package no.dfo.kundesenter.attachments.internal;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxFileSize per file
+ * @param maxCaseSize all files of one case together, and one person's drafts together
+ * @param maxFilesPerUpload files in one upload
+ * @param draftLifetime how long an unclaimed draft is kept
+ * @param encryption the keys files are encrypted under
+ */
+@ConfigurationProperties("portal.attachments")
+record AttachmentSettings(@DefaultValue("25MB") DataSize maxFileSize, @DefaultValue("200MB") DataSize maxCaseSize,
+		@DefaultValue("20") int maxFilesPerUpload, @DefaultValue("24h") Duration draftLifetime,
+		@DefaultValue Encryption encryption) {
+
+	/**
+	 * @param currentKey the id of the key new files are encrypted under
+	 * @param keys every key that files may be encrypted under, by id, as Base64 of 32
+	 * bytes (AES-256); old keys stay here until no file uses them
+	 */
+	record Encryption(@Nullable String currentKey, @Nullable Map<String, String> keys) {
+	}
+
+}

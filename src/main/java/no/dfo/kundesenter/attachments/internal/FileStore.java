@@ -1,0 +1,29 @@
+package no.dfo.kundesenter.attachments.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Where file content lives, by id. Implementations stream: no file is held in memory as a
+ * whole. Writes and deletes join the caller's transaction where the store supports it.
+ */
+interface FileStore {
+
+	/**
+	 * Stores the content read from the stream under a new id.
+	 * @return the number of bytes stored
+	 */
+	long write(UUID id, InputStream content) throws IOException;
+
+	/**
+	 * Opens stored content; reading fails with an {@link IOException} if the content was
+	 * altered.
+	 * @throws IOException if there is no content with that id
+	 */
+	InputStream read(UUID id) throws IOException;
+
+	void delete(Collection<UUID> ids);
+
+}

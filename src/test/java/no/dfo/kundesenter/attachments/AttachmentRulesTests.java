@@ -1,0 +1,172 @@
+package no.dfo.kundesenter.attachments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+class AttachmentRulesTests {
+
+	private static final int MB = 1024 * 1024;
+
+	@Autowired
+	Attachments attachments;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private final long owner = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+
+	private long caseId() {
+		return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+	}
+
+	private int storedFor(long addedBy) {
+		return this.jdbc.queryForObject("select count(*) from attachment where added_by = ?", Integer.class, addedBy);
+	}
+
+	private List<AttachmentRejectedException.Problem> rejected(List<MultipartFile> files) {
+		var ex = org.assertj.core.api.Assertions.catchThrowableOfType(AttachmentRejectedException.class,
+				() -> this.attachments.uploadDrafts(files, this.owner));
+		assertThat(ex).isNotNull();
+		return ex.problems();
+	}
+
+	@Test
+	void theDefaultLimitsAreThoseOfTheServiceDescription() {
+		assertThat(this.attachments.limits()).isEqualTo(new AttachmentLimits(25L * MB, 200L * MB, 20));
+		assertThat(this.attachments.limits().displayMaxFileSize()).isEqualTo("25 MB");
+	}
+
+	@Test
+	void aFileOverTwentyFiveMegabytesIsRefusedByNameAndNothingOfTheUploadIsStored() {
+		var problems = rejected(List.of(TestFiles.file("liten.pdf", TestFiles.PDF),
+				TestFiles.file("stor skanning.pdf", TestFiles.pdfOfSize(25 * MB + 1))));
+		assertThat(problems).containsExactly(
+				AttachmentRejectedException.Problem.of("attachment.tooLarge", "stor skanning.pdf", "25 MB", "25 MB"));
+		assertThat(storedFor(this.owner)).isZero();
+	}
+
+	@Test
+	void aFileOfExactlyTwentyFiveMegabytesIsTaken() {
+		var stored = this.attachments.uploadDrafts(List.of(TestFiles.file("akkurat.pdf", TestFiles.pdfOfSize(25 * MB))),
+				this.owner);
+		assertThat(stored).singleElement().satisfies((a) -> {
+			assertThat(a.size()).isEqualTo(25L * MB);
+			assertThat(a.contentType()).isEqualTo("application/pdf");
+			assertThat(a.caseId()).isNull();
+		});
+	}
+
+	@Test
+	void moreThanTwentyFilesAtOnceAreRefused() {
+		List<MultipartFile> files = new ArrayList<>();
+		for (int i = 0; i < 21; i++) {
+			files.add(TestFiles.file("side" + i + ".pdf", TestFiles.PDF));
+		}
+		assertThat(rejected(files))
+			.containsExactly(AttachmentRejectedException.Problem.of("attachment.tooMany", "20", "21"));
+		assertThat(storedFor(this.owner)).isZero();
+	}
+
+	@Test
+	void emptyFilesAndWrongTypesAreEachNamed() {
+		var problems = rejected(List.of(TestFiles.file("tom.pdf", new byte[0]),
+				TestFiles.file("faktura.pdf", TestFiles.EXE), TestFiles.file("side.html", TestFiles.HTML),
+				TestFiles.file("arkiv.zip", TestFiles.ZIP), TestFiles.file("ok.png", TestFiles.PNG)));
+		assertThat(problems).extracting(AttachmentRejectedException.Problem::code)
+			.containsExactly("attachment.empty", "attachment.type", "attachment.type", "attachment.type");
+		assertThat(problems).extracting((p) -> p.args().get(0))
+			.containsExactly("tom.pdf", "faktura.pdf", "side.html", "arkiv.zip");
+		assertThat(storedFor(this.owner)).isZero();
+	}
+
+	@Test
+	void aFileInputLeftEmptyIsNoFileAtAll() {
+		var nothingChosen = new MockMultipartFile("files", "", "application/octet-stream", new byte[0]);
+		assertThat(this.attachments.uploadDrafts(List.of(nothingChosen), this.owner)).isEmpty();
+	}
+
+	/** Files already on a case, as the size check sees them (no content needed). */
+	private void caseAlreadyHolds(long caseId, long bytes) {
+		this.jdbc.update(
+				"insert into attachment (id, case_id, file_name, content_type, size_bytes, added_by, "
+						+ "created_at, added_at) values (?, ?, 'tidligere.pdf', 'application/pdf', ?, ?, now(), now())",
+				java.util.UUID.randomUUID(), caseId, bytes, this.owner);
+	}
+
+	@Test
+	void aCaseHoldsAtMostTwoHundredMegabytes() {
+		long caseId = caseId();
+		caseAlreadyHolds(caseId, 200L * MB - TestFiles.PDF.length);
+		this.attachments.addToCase(List.of(TestFiles.file("akkurat nok.pdf", TestFiles.PDF)), caseId, null, this.owner);
+		assertThatExceptionOfType(AttachmentRejectedException.class)
+			.isThrownBy(() -> this.attachments.addToCase(List.of(TestFiles.file("en til.pdf", TestFiles.PDF)), caseId,
+					null, this.owner))
+			.satisfies((ex) -> assertThat(ex.problems())
+				.containsExactly(AttachmentRejectedException.Problem.of("attachment.caseFull", "200 MB", "200 MB")));
+		assertThat(this.attachments.listForCase(caseId)).hasSize(2);
+	}
+
+	@Test
+	void claimingDraftsChecksTheCaseTotalAndThatTheDraftsAreStillThere() {
+		long caseId = caseId();
+		this.attachments.addToCase(List.of(TestFiles.file("stor.pdf", TestFiles.PDF)), caseId, null, this.owner);
+		var draft = this.attachments.uploadDrafts(List.of(TestFiles.file("notat.txt", TestFiles.TEXT)), this.owner)
+			.get(0);
+		long otherOwner = this.owner + 1;
+		assertThatExceptionOfType(AttachmentRejectedException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult(
+					(tx) -> this.attachments.claimDrafts(List.of(draft.id()), otherOwner, caseId, 7L)))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(AttachmentRejectedException.Problem::code)
+				.containsExactly("attachment.draftGone"));
+
+		caseAlreadyHolds(caseId + 1, 200L * MB);
+		assertThatExceptionOfType(AttachmentRejectedException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult(
+					(tx) -> this.attachments.claimDrafts(List.of(draft.id()), this.owner, caseId + 1, 7L)))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(AttachmentRejectedException.Problem::code)
+				.containsExactly("attachment.caseFull"));
+
+		this.transactions
+			.executeWithoutResult((tx) -> this.attachments.claimDrafts(List.of(draft.id()), this.owner, caseId, 7L));
+		assertThat(this.attachments.listForCase(caseId)).extracting(Attachment::name, Attachment::messageId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("stor.pdf", null),
+					org.assertj.core.groups.Tuple.tuple("notat.txt", 7L));
+		assertThat(this.attachments.drafts(this.owner, List.of(draft.id()))).isEmpty();
+	}
+
+	@Test
+	void anAttachmentIsOpenedOnlyThroughItsOwnCase() throws Exception {
+		long caseId = caseId();
+		var stored = this.attachments.addToCase(List.of(TestFiles.file("bilde.png", TestFiles.PNG)), caseId, null,
+				this.owner);
+		java.util.UUID id = stored.get(0).id();
+		assertThat(this.attachments.open(caseId + 1, id)).isEmpty();
+		try (var opened = this.attachments.open(caseId, id).orElseThrow()) {
+			assertThat(opened.content().readAllBytes()).isEqualTo(TestFiles.PNG);
+			assertThat(opened.attachment().contentType()).isEqualTo("image/png");
+		}
+	}
+
+	@Test
+	void claimingNeedsTheCallersTransaction() {
+		assertThatExceptionOfType(org.springframework.transaction.IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.attachments.claimDrafts(List.of(java.util.UUID.randomUUID()), this.owner, 1, null));
+	}
+
+}
