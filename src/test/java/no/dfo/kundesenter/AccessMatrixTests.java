@@ -23,6 +23,7 @@ import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
+import no.dfo.kundesenter.attachments.Attachments;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -87,6 +89,12 @@ class AccessMatrixTests {
 					(t, v, c) -> c.internalText() != null && t.detail(v, c).body().contains(escape(c.internalText()))),
 			new Row("who-opened-the-case log shown", (v, c) -> sees(v, c) && v.isCaseworker(),
 					(t, v, c) -> t.detail(v, c).body().contains("id=\"audit-title\"")),
+			new Row("GET the attachment of the first public message answers 200 (else 404)",
+					(v, c) -> sees(v, c) && c.publicAttachment() != null,
+					(t, v, c) -> c.publicAttachment() != null && t.download(v, c, c.publicAttachment()) == 200),
+			new Row("GET the attachment of an internal note answers 200 (else 404)",
+					(v, c) -> sees(v, c) && v.isCaseworker() && c.internalAttachment() != null,
+					(t, v, c) -> c.internalAttachment() != null && t.download(v, c, c.internalAttachment()) == 200),
 			// Posting changes the case, so only the cases this test made are written to.
 			new Row("POST /saker/{id}/meldinger accepted (else 404)", (v, c) -> sees(v, c) && c.madeHere(),
 					(t, v, c) -> c.madeHere() && t.postMessage(v, c)));
@@ -98,6 +106,9 @@ class AccessMatrixTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Attachments attachments;
 
 	@Autowired
 	UserDetailsService userDetails;
@@ -249,7 +260,31 @@ class AccessMatrixTests {
 				insertCase(people.id(person), category, CaseStatus.IN_PROGRESS, Channel.WEB, caseworker, ++n);
 			}
 		}
+		attachToFirstMessages(matrix.id(), control.id());
 		return usernames.stream().map(this::viewer).toList();
+	}
+
+	/**
+	 * A file on the first public message and on the first internal note of this test's
+	 * cases.
+	 */
+	private void attachToFirstMessages(long... organizationIds) {
+		for (long organizationId : organizationIds) {
+			this.jdbc.query("""
+					select distinct on (m.case_id, m.internal) m.case_id, m.id, m.internal, m.author_id
+					from message m join support_case c on c.id = m.case_id
+					where c.organization_id = ? order by m.case_id, m.internal, m.id""", (rs) -> {
+				String name = rs.getBoolean(3) ? "internt-notat.txt" : "offentlig.txt";
+				this.attachments.addToCase(
+						List.of(new MockMultipartFile("files", name, "text/plain",
+								("Vedlegg til sak " + rs.getLong(1)).getBytes(StandardCharsets.UTF_8))),
+						rs.getLong(1), rs.getLong(2), rs.getLong(4));
+			}, organizationId);
+		}
+	}
+
+	int download(Viewer viewer, CaseRow c, String attachmentId) throws Exception {
+		return perform(viewer, "/saker/" + c.id() + "/vedlegg/" + attachmentId).getResponse().getStatus();
 	}
 
 	private void insertCase(long reporterId, Category category, CaseStatus status, Channel channel, long caseworkerId,
@@ -274,11 +309,16 @@ class AccessMatrixTests {
 		return this.jdbc.query("""
 				select c.id, c.category, c.status, c.channel, c.organization_id, c.reporter_id,
 				  (select m.body from message m where m.case_id = c.id and not m.internal order by m.id limit 1),
-				  (select m.body from message m where m.case_id = c.id and m.internal order by m.id limit 1)
+				  (select m.body from message m where m.case_id = c.id and m.internal order by m.id limit 1),
+				  (select a.id::text from attachment a join message m on m.id = a.message_id
+				     where a.case_id = c.id and not m.internal order by a.seq limit 1),
+				  (select a.id::text from attachment a join message m on m.id = a.message_id
+				     where a.case_id = c.id and m.internal order by a.seq limit 1)
 				from support_case c order by c.id""",
 				(rs, i) -> new CaseRow(rs.getLong(1), Category.valueOf(rs.getString(2)),
 						CaseStatus.valueOf(rs.getString(3)), Channel.valueOf(rs.getString(4)), rs.getLong(5),
-						rs.getLong(6), firstLine(rs.getString(7)), firstLine(rs.getString(8))));
+						rs.getLong(6), firstLine(rs.getString(7)), firstLine(rs.getString(8)), rs.getString(9),
+						rs.getString(10)));
 	}
 
 	/** As Thymeleaf escapes text. */
@@ -383,7 +423,7 @@ class AccessMatrixTests {
 	}
 
 	record CaseRow(long id, Category category, CaseStatus status, Channel channel, long organizationId, long reporterId,
-			String publicText, String internalText) {
+			String publicText, String internalText, String publicAttachment, String internalAttachment) {
 
 		/**
 		 * Whether the case belongs to one of the agencies this test created (not demo
