@@ -1,7 +1,8 @@
 package no.dfo.kundesenter.notifications.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class NoticeMailComposer {
 
 	private static final Locale NORWEGIAN = Locale.of("nb", "NO");
+
+	private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
@@ -58,7 +61,7 @@ class NoticeMailComposer {
 		String subject = this.messages.getMessage("notice.mail.subject", new Object[] { String.valueOf(caseId) },
 				NORWEGIAN);
 		return new OutgoingMail(to, subject, this.templates.process("notice-text", context),
-				this.templates.process("notice-html", context), link, Instant.now());
+				this.templates.process("notice-html", context), link, ZonedDateTime.now(OSLO));
 	}
 
 	/**

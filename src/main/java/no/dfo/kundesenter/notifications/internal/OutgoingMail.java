@@ -1,6 +1,6 @@
 package no.dfo.kundesenter.notifications.internal;
 
-import java.time.Instant;
+import java.time.ZonedDateTime;
 
 /**
  * One composed notice, ready to go.
@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param text the plain-text body
  * @param html the same as HTML
  * @param link the case link the mail contains
- * @param composedAt when it was composed
+ * @param composedAt when it was composed, in Norwegian time
  */
-public record OutgoingMail(String to, String subject, String text, String html, String link, Instant composedAt) {
+public record OutgoingMail(String to, String subject, String text, String html, String link, ZonedDateTime composedAt) {
 
 }
