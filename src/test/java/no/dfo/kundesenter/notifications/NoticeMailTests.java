@@ -209,6 +209,17 @@ class NoticeMailTests {
 	}
 
 	@Test
+	void aNoticeLeftBehindByANodeThatDiedWhileSendingIsSentOnceItsClaimTimedOut() throws Exception {
+		long id = this.fixtures.caseOf("kari", Category.PAYROLL, CaseStatus.CLOSED);
+		long kari = this.fixtures.user("kari").id();
+		this.jdbc.update("""
+				insert into notice (case_id, recipient_id, kinds, status, created_at, next_attempt_at, attempts)
+				values (?, ?, array['CLOSED'], 'SENDING', now() - interval '10 minutes', now() - interval '1 second', 1)
+				""", id, kari);
+		assertThat(text(theOneMailAbout(id))).contains("er avsluttet");
+	}
+
+	@Test
 	void theDemoMailboxIsNotThereWhenAMailServerIsConfigured() throws Exception {
 		this.mvc.perform(get("/demo/epost").with(user(this.users.loadUserByUsername("kari"))))
 			.andExpect(status().isNotFound());
