@@ -47,6 +47,11 @@ public interface UserDirectory {
 	Optional<Person> agencyPerson(long userId);
 
 	/**
+	 * The e-mail address of the enabled person with the given id, where notices go.
+	 */
+	Optional<String> emailOf(long userId);
+
+	/**
 	 * The client agencies (those with agency-side people), by name.
 	 */
 	List<Agency> agencies();

