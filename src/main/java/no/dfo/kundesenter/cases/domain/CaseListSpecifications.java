@@ -12,6 +12,9 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.CaseStatus;
+import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.cases.Channel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -84,6 +87,20 @@ final class CaseListSpecifications {
 		};
 	}
 
+	/**
+	 * Codes in the order of their Norwegian names (Lønn before Regnskap, E-post before
+	 * Nett before Telefon), so the list sorts the way it reads.
+	 */
+	@SafeVarargs
+	private static <E extends Enum<E>> Expression<Integer> rank(CriteriaBuilder cb, Expression<E> code,
+			E... inNorwegianOrder) {
+		CriteriaBuilder.SimpleCase<E, Integer> rank = cb.selectCase(code);
+		for (int i = 0; i < inNorwegianOrder.length; i++) {
+			rank = rank.when(inNorwegianOrder[i], i);
+		}
+		return rank.otherwise(inNorwegianOrder.length);
+	}
+
 	private static Predicate isTrue(CriteriaBuilder cb, Expression<Boolean> condition) {
 		return cb.isTrue(condition);
 	}
@@ -106,9 +123,10 @@ final class CaseListSpecifications {
 			Expression<?> key = switch (sort) {
 				case ID -> root.get("id");
 				case SUBJECT -> cb.lower(root.get("subject"));
-				case CATEGORY -> root.get("category");
-				case STATUS -> root.get("status");
-				case CHANNEL -> root.get("channel");
+				case CATEGORY -> rank(cb, root.get("category"), Category.PAYROLL, Category.ACCOUNTING);
+				case STATUS -> rank(cb, root.get("status"), CaseStatus.ACTIVE, CaseStatus.CLOSED,
+						CaseStatus.IN_PROGRESS, CaseStatus.POSTPONED, CaseStatus.WAITING_FOR_CUSTOMER);
+				case CHANNEL -> rank(cb, root.get("channel"), Channel.EMAIL, Channel.WEB, Channel.PHONE);
 				case REPORTER -> cb.function(CaseSearchFunctions.REPORTER_NAME, String.class, root.get("reporterId"));
 				case CREATED -> root.get("createdAt");
 				case UPDATED -> root.get("updatedAt");

@@ -10,7 +10,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Where a free-text search matched: for each case on the page, a short excerpt of its
- * first matching message the viewer may see, with the words highlighted. PostgreSQL marks
+ * first message the viewer may see that has any of the words, with the words highlighted
+ * (the case matched all the words, perhaps across subject and messages). PostgreSQL marks
  * the words with control characters (removed from the text first); the excerpt is
  * HTML-escaped and only then are the marks turned into {@code <mark>}, so no text from a
  * message ever reaches the page unescaped.
@@ -27,7 +28,7 @@ class CaseSearchSnippets {
 			       ts_headline('norwegian', translate(m.body, chr(1) || chr(2), ''), q,
 			                   'StartSel=' || chr(1) || ', StopSel=' || chr(2)
 			                   || ', MaxWords=25, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-			from message m, plainto_tsquery('norwegian', :text) q
+			from message m, cast(replace(cast(plainto_tsquery('norwegian', :text) as text), ' & ', ' | ') as tsquery) q
 			where m.case_id in (:ids)
 			  and (not m.internal or :internal)
 			  and to_tsvector('norwegian', m.body) @@ q
