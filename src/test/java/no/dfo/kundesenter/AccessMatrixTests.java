@@ -60,6 +60,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @Order(1) // first, while the database holds the demo data and its own cases only
 class AccessMatrixTests {
 
+	/** Searches for words of the messages this test writes. */
+	private static final String PUBLIC_WORD = "&q=offentlig";
+
+	private static final String INTERNAL_WORD = "&q=notat";
+
 	/** DESIGN.md section 5, one line per role: the viewer sees the case when ... */
 	private static final Map<Role, BiPredicate<Viewer, CaseRow>> SEES = Map.of(REPORTER,
 			(v, c) -> c.reporterId() == v.id(), PAYROLL_SPECIALIST,
@@ -95,6 +100,14 @@ class AccessMatrixTests {
 			new Row("GET the attachment of an internal note answers 200 (else 404)",
 					(v, c) -> sees(v, c) && v.isCaseworker() && c.internalAttachment() != null,
 					(t, v, c) -> c.internalAttachment() != null && t.download(v, c, c.internalAttachment()) == 200),
+			// Searching: the words of the messages this test wrote ("Offentlig melding
+			// N",
+			// "Internt notat N"), across every page of the widest scope.
+			new Row("found by a word of its public message (/saker?q=)", (v, c) -> sees(v, c) && c.madeHere(),
+					(t, v, c) -> c.madeHere() && t.listed(v, "virksomhet" + PUBLIC_WORD).contains(c.id())),
+			new Row("found by a word of its internal note (/saker?q=)",
+					(v, c) -> sees(v, c) && v.isCaseworker() && c.madeHere() && c.internalText() != null,
+					(t, v, c) -> c.madeHere() && t.listed(v, "virksomhet" + INTERNAL_WORD).contains(c.id())),
 			// Posting changes the case, so only the cases this test made are written to.
 			new Row("POST /saker/{id}/meldinger accepted (else 404)", (v, c) -> sees(v, c) && c.madeHere(),
 					(t, v, c) -> c.madeHere() && t.postMessage(v, c)));
@@ -140,6 +153,8 @@ class AccessMatrixTests {
 			work.add(pool.submit(() -> {
 				loadList(viewer, "virksomhet");
 				loadList(viewer, "mine");
+				loadList(viewer, "virksomhet" + PUBLIC_WORD);
+				loadList(viewer, "virksomhet" + INTERNAL_WORD);
 				return null;
 			}));
 		}

@@ -52,8 +52,11 @@ public class CaseService {
 
 	private final Attachments attachments;
 
+	private final CaseSearchSnippets snippets;
+
 	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events, AuditTrail audit,
-			Attachments attachments) {
+			Attachments attachments, CaseSearchSnippets snippets) {
+		this.snippets = snippets;
 		this.cases = cases;
 		this.directory = directory;
 		this.events = events;
@@ -73,25 +76,44 @@ public class CaseService {
 
 	/**
 	 * One page of the case list for the viewer: what the policy lets them see, narrowed
-	 * by the scope, filtered, counted and paged in the database. Most recently updated
-	 * first.
+	 * by the scope, most recently updated first.
 	 * @param page zero-based page number
 	 */
 	public Page<CaseListRow> list(PortalUser viewer, CaseListScope scope, int page) {
-		Specification<Case> spec = CaseAccessPolicy.visibleTo(viewer);
-		if (scope == CaseListScope.OWN) {
-			spec = spec.and(CaseAccessPolicy.reportedBy(viewer));
+		return list(viewer, CaseQuery.firstPage(scope).withPage(page));
+	}
+
+	/**
+	 * One page of the case list for the viewer: what the policy lets them see, narrowed
+	 * by the scope, filtered, searched, sorted, counted and paged in the database. A page
+	 * beyond the last gives the last page. Rows found by free text carry a snippet of
+	 * where the words are.
+	 */
+	public Page<CaseListRow> list(PortalUser viewer, CaseQuery query) {
+		Specification<Case> spec = CaseListSpecifications.of(viewer, query);
+		int index = Math.clamp(query.page(), 0, CaseQuery.MAX_PAGE);
+		Page<Case> found = this.cases.findAll(spec, PageRequest.of(index, PAGE_SIZE));
+		if (found.getContent().isEmpty() && found.getTotalPages() > 0 && index >= found.getTotalPages()) {
+			found = this.cases.findAll(spec, PageRequest.of(found.getTotalPages() - 1, PAGE_SIZE));
 		}
-		Page<Case> found = this.cases.findAll(spec,
-				PageRequest.of(Math.max(page, 0), PAGE_SIZE, MOST_RECENTLY_UPDATED));
 		Map<Long, String> people = this.directory
 			.fullNames(found.stream().map(Case::getReporterId).collect(Collectors.toSet()));
 		Map<Long, String> agencies = this.directory
 			.organizationNames(found.stream().map(Case::getOrganizationId).collect(Collectors.toSet()));
+		String text = query.text();
+		Map<Long, String> snippets = (text == null || text.isBlank()) ? Map.of() : this.snippets
+			.find(found.stream().map(Case::getId).toList(), text, CaseAccessPolicy.seesInternalNotes(viewer));
 		return found
 			.map((c) -> new CaseListRow(c.getId(), c.getSubject(), c.getCategory(), c.getStatus(), c.getChannel(),
 					agencies.getOrDefault(c.getOrganizationId(), "?"), people.getOrDefault(c.getReporterId(), "?"),
-					CaseViews.local(c.getCreatedAt()), CaseViews.local(c.getUpdatedAt())));
+					CaseViews.local(c.getCreatedAt()), CaseViews.local(c.getUpdatedAt()), snippets.get(c.getId())));
+	}
+
+	/**
+	 * Whether the viewer may see the case with this number (looking a case up by number).
+	 */
+	public boolean isVisible(long id, PortalUser viewer) {
+		return this.cases.exists(CaseAccessPolicy.visibleTo(viewer).and(CaseAccessPolicy.withId(id)));
 	}
 
 	/**

@@ -38,9 +38,14 @@ public final class CaseViews {
 
 	/**
 	 * One line of the case list, with who reported it and for which agency.
+	 *
+	 * @param snippetHtml where a free-text search matched a message: escaped text with
+	 * the matching words in {@code <mark>}, safe to output as HTML; {@literal null} if
+	 * not searched or matched in the subject only
 	 */
 	public record CaseListRow(long id, String subject, Category category, CaseStatus status, Channel channel,
-			String organizationName, String reporterName, ZonedDateTime createdAt, ZonedDateTime updatedAt) {
+			String organizationName, String reporterName, ZonedDateTime createdAt, ZonedDateTime updatedAt,
+			@Nullable String snippetHtml) {
 	}
 
 	public record CaseDetailView(long id, String subject, Category category, Channel channel, CaseStatus status,

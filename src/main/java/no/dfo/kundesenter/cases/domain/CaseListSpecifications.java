@@ -1,0 +1,144 @@
+package no.dfo.kundesenter.cases.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.CaseStatus;
+import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.cases.Channel;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * The case list's filters, free-text search and order as JPA specifications. Always
+ * combined with {@link CaseAccessPolicy#visibleTo}, so what is filtered, counted and
+ * sorted is only ever what the viewer may see.
+ */
+final class CaseListSpecifications {
+
+	private CaseListSpecifications() {
+	}
+
+	static Specification<Case> of(PortalUser viewer, CaseQuery query) {
+		Specification<Case> spec = CaseAccessPolicy.visibleTo(viewer);
+		if (query.scope() == CaseListScope.OWN) {
+			spec = spec.and(CaseAccessPolicy.reportedBy(viewer));
+		}
+		return spec.and(filters(query))
+			.and(matching(query.text(), CaseAccessPolicy.seesInternalNotes(viewer)))
+			.and(ordered(query.sort(), query.descending()));
+	}
+
+	private static Specification<Case> filters(CaseQuery q) {
+		return (root, query, cb) -> {
+			List<Predicate> all = new ArrayList<>();
+			if (!q.statuses().isEmpty()) {
+				all.add(root.get("status").in(q.statuses()));
+			}
+			if (q.category() != null) {
+				all.add(cb.equal(root.get("category"), q.category()));
+			}
+			if (q.channel() != null) {
+				all.add(cb.equal(root.get("channel"), q.channel()));
+			}
+			LocalDate from = q.from();
+			if (from != null) {
+				all.add(cb.greaterThanOrEqualTo(root.get("createdAt"), from.atStartOfDay(CaseViews.OSLO).toInstant()));
+			}
+			LocalDate to = q.to();
+			if (to != null) {
+				all.add(cb.lessThan(root.get("createdAt"), to.plusDays(1).atStartOfDay(CaseViews.OSLO).toInstant()));
+			}
+			return cb.and(all.toArray(Predicate[]::new));
+		};
+	}
+
+	/**
+	 * Free text: the words (Norwegian stemming) in the subject or a message the viewer
+	 * may see, or the text as part of the subject.
+	 */
+	private static Specification<Case> matching(@Nullable String text, boolean internalNotes) {
+		return (root, query, cb) -> {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			Subquery<Long> sub = query.subquery(Long.class);
+			Root<CaseSearchDocument> doc = sub.from(CaseSearchDocument.class);
+			List<Predicate> anyOf = new ArrayList<>();
+			anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.FTS_MATCH, Boolean.class, doc.get("searchPublic"),
+					cb.literal(text))));
+			if (internalNotes) {
+				anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.FTS_MATCH, Boolean.class,
+						doc.get("searchInternal"), cb.literal(text))));
+			}
+			sub.select(doc.get("id")).where(cb.or(anyOf.toArray(Predicate[]::new)));
+			Predicate subject = isTrue(cb, cb.function(CaseSearchFunctions.TEXT_CONTAINS, Boolean.class,
+					root.get("subject"), cb.literal(containsPattern(text))));
+			return cb.or(root.get("id").in(sub), subject);
+		};
+	}
+
+	/**
+	 * Codes in the order of their Norwegian names (Lønn before Regnskap, E-post before
+	 * Nett before Telefon), so the list sorts the way it reads.
+	 */
+	@SafeVarargs
+	private static <E extends Enum<E>> Expression<Integer> rank(CriteriaBuilder cb, Expression<E> code,
+			E... inNorwegianOrder) {
+		CriteriaBuilder.SimpleCase<E, Integer> rank = cb.selectCase(code);
+		for (int i = 0; i < inNorwegianOrder.length; i++) {
+			rank = rank.when(inNorwegianOrder[i], i);
+		}
+		return rank.otherwise(inNorwegianOrder.length);
+	}
+
+	private static Predicate isTrue(CriteriaBuilder cb, Expression<Boolean> condition) {
+		return cb.isTrue(condition);
+	}
+
+	/** An ILIKE pattern for "contains the text", with {@code !} escaping wildcards. */
+	static String containsPattern(String text) {
+		String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+		return "%" + escaped + "%";
+	}
+
+	/**
+	 * The order, with the id as tie-breaker so pages never overlap. Count queries get
+	 * none.
+	 */
+	private static Specification<Case> ordered(CaseSort sort, boolean descending) {
+		return (root, query, cb) -> {
+			if (query.getResultType() == Long.class || query.getResultType() == long.class) {
+				return null;
+			}
+			Expression<?> key = switch (sort) {
+				case ID -> root.get("id");
+				case SUBJECT -> cb.lower(root.get("subject"));
+				case CATEGORY -> rank(cb, root.get("category"), Category.PAYROLL, Category.ACCOUNTING);
+				case STATUS -> rank(cb, root.get("status"), CaseStatus.ACTIVE, CaseStatus.CLOSED,
+						CaseStatus.IN_PROGRESS, CaseStatus.POSTPONED, CaseStatus.WAITING_FOR_CUSTOMER);
+				case CHANNEL -> rank(cb, root.get("channel"), Channel.EMAIL, Channel.WEB, Channel.PHONE);
+				case REPORTER -> cb.function(CaseSearchFunctions.REPORTER_NAME, String.class, root.get("reporterId"));
+				case CREATED -> root.get("createdAt");
+				case UPDATED -> root.get("updatedAt");
+			};
+			List<Order> orders = new ArrayList<>();
+			orders.add(descending ? cb.desc(key) : cb.asc(key));
+			if (sort != CaseSort.ID) {
+				orders.add(descending ? cb.desc(root.get("id")) : cb.asc(root.get("id")));
+			}
+			query.orderBy(orders);
+			return null;
+		};
+	}
+
+}
