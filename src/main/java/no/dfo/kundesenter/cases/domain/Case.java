@@ -81,6 +81,17 @@ public class Case {
 	@Version
 	private long version;
 
+	/**
+	 * The words of the subject and public messages, and of the internal notes, for
+	 * full-text search: written only by the database (V10, decision 0050), read only in
+	 * queries.
+	 */
+	@Column(name = "search_public", columnDefinition = "tsvector", insertable = false, updatable = false)
+	private @Nullable String searchPublic;
+
+	@Column(name = "search_internal", columnDefinition = "tsvector", insertable = false, updatable = false)
+	private @Nullable String searchInternal;
+
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
 	@JoinColumn(name = "case_id", nullable = false, updatable = false)
 	@OrderBy("createdAt, id")

@@ -9,8 +9,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
@@ -71,19 +69,16 @@ final class CaseListSpecifications {
 			if (text == null || text.isBlank()) {
 				return null;
 			}
-			Subquery<Long> sub = query.subquery(Long.class);
-			Root<CaseSearchDocument> doc = sub.from(CaseSearchDocument.class);
 			List<Predicate> anyOf = new ArrayList<>();
-			anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.FTS_MATCH, Boolean.class, doc.get("searchPublic"),
+			anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.FTS_MATCH, Boolean.class, root.get("searchPublic"),
 					cb.literal(text))));
 			if (internalNotes) {
 				anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.FTS_MATCH, Boolean.class,
-						doc.get("searchInternal"), cb.literal(text))));
+						root.get("searchInternal"), cb.literal(text))));
 			}
-			sub.select(doc.get("id")).where(cb.or(anyOf.toArray(Predicate[]::new)));
-			Predicate subject = isTrue(cb, cb.function(CaseSearchFunctions.TEXT_CONTAINS, Boolean.class,
-					root.get("subject"), cb.literal(containsPattern(text))));
-			return cb.or(root.get("id").in(sub), subject);
+			anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.TEXT_CONTAINS, Boolean.class, root.get("subject"),
+					cb.literal(containsPattern(text)))));
+			return cb.or(anyOf.toArray(Predicate[]::new));
 		};
 	}
 
