@@ -26,13 +26,4 @@ public record CaseQuery(CaseListScope scope, Set<CaseStatus> statuses, @Nullable
 	/** Highest page number asked of the database; further pages are clamped. */
 	public static final int MAX_PAGE = 100_000;
 
-	public static CaseQuery firstPage(CaseListScope scope) {
-		return new CaseQuery(scope, Set.of(), null, null, null, null, null, CaseSort.UPDATED, true, 0);
-	}
-
-	public CaseQuery withPage(int page) {
-		return new CaseQuery(this.scope, this.statuses, this.category, this.channel, this.from, this.to, this.text,
-				this.sort, this.descending, page);
-	}
-
 }

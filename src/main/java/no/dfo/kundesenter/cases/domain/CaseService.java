@@ -18,14 +18,12 @@ import no.dfo.kundesenter.cases.CaseOpened;
 import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseDetailView;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
-import no.dfo.kundesenter.cases.domain.CaseViews.CaseSummaryView;
 import no.dfo.kundesenter.cases.domain.CaseViews.MessageView;
 import no.dfo.kundesenter.cases.domain.CaseViews.StatusChangeView;
 import no.dfo.kundesenter.cases.domain.CaseViews.VoucherView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +37,6 @@ public class CaseService {
 
 	/** Cases per page in lists. */
 	public static final int PAGE_SIZE = 25;
-
-	private static final Sort MOST_RECENTLY_UPDATED = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
 
 	private final CaseRepository cases;
 
@@ -62,25 +58,6 @@ public class CaseService {
 		this.events = events;
 		this.audit = audit;
 		this.attachments = attachments;
-	}
-
-	/**
-	 * The viewer's own cases, most recently updated first.
-	 * @param page zero-based page number
-	 */
-	public Page<CaseSummaryView> ownCases(PortalUser viewer, int page) {
-		var spec = CaseAccessPolicy.visibleTo(viewer).and(CaseAccessPolicy.reportedBy(viewer));
-		return this.cases.findAll(spec, PageRequest.of(Math.max(page, 0), PAGE_SIZE, MOST_RECENTLY_UPDATED))
-			.map(CaseSummaryView::of);
-	}
-
-	/**
-	 * One page of the case list for the viewer: what the policy lets them see, narrowed
-	 * by the scope, most recently updated first.
-	 * @param page zero-based page number
-	 */
-	public Page<CaseListRow> list(PortalUser viewer, CaseListScope scope, int page) {
-		return list(viewer, CaseQuery.firstPage(scope).withPage(page));
 	}
 
 	/**

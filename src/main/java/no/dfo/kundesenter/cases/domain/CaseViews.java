@@ -26,16 +26,6 @@ public final class CaseViews {
 		return instant.atZone(OSLO);
 	}
 
-	public record CaseSummaryView(long id, String subject, Category category, CaseStatus status, Channel channel,
-			ZonedDateTime createdAt, ZonedDateTime updatedAt) {
-
-		static CaseSummaryView of(Case c) {
-			return new CaseSummaryView(c.getId(), c.getSubject(), c.getCategory(), c.getStatus(), c.getChannel(),
-					local(c.getCreatedAt()), local(c.getUpdatedAt()));
-		}
-
-	}
-
 	/**
 	 * One line of the case list, with who reported it and for which agency.
 	 *
