@@ -8,7 +8,8 @@ import org.hibernate.type.StandardBasicTypes;
 /**
  * SQL functions the case list uses in its JPA specifications (decision 0050): full-text
  * matching on the per-case search columns, case-insensitive substring matching (served by
- * the trigram index) and the reporter's name for sorting.
+ * the trigram index), and the reporter's and agency's names for the list's rows and
+ * order.
  */
 public class CaseSearchFunctions implements FunctionContributor {
 
@@ -21,6 +22,9 @@ public class CaseSearchFunctions implements FunctionContributor {
 	/** {@code reporter_name(reporter_id)}: the person's full name. */
 	static final String REPORTER_NAME = "reporter_name";
 
+	/** {@code organization_name(organization_id)}: the agency's name. */
+	static final String ORGANIZATION_NAME = "organization_name";
+
 	@Override
 	public void contributeFunctions(FunctionContributions contributions) {
 		var types = contributions.getTypeConfiguration().getBasicTypeRegistry();
@@ -30,6 +34,7 @@ public class CaseSearchFunctions implements FunctionContributor {
 		registry.registerPattern(FTS_MATCH, "(?1 @@ plainto_tsquery('norwegian', ?2))", bool);
 		registry.registerPattern(TEXT_CONTAINS, "(?1 ilike ?2 escape '!')", bool);
 		registry.registerPattern(REPORTER_NAME, "(select u.full_name from app_user u where u.id = ?1)", string);
+		registry.registerPattern(ORGANIZATION_NAME, "(select o.name from organization o where o.id = ?1)", string);
 	}
 
 }

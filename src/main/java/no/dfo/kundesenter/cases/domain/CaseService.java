@@ -3,9 +3,9 @@ package no.dfo.kundesenter.cases.domain;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import no.dfo.kundesenter.access.AuditAction;
 import no.dfo.kundesenter.access.AuditTrail;
@@ -17,12 +17,13 @@ import no.dfo.kundesenter.cases.CaseNotFoundException;
 import no.dfo.kundesenter.cases.CaseOpened;
 import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseDetailView;
+import no.dfo.kundesenter.cases.domain.CaseViews.CaseListPage;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
 import no.dfo.kundesenter.cases.domain.CaseViews.MessageView;
 import no.dfo.kundesenter.cases.domain.CaseViews.StatusChangeView;
 import no.dfo.kundesenter.cases.domain.CaseViews.VoucherView;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,11 @@ public class CaseService {
 	/** Cases per page in lists. */
 	public static final int PAGE_SIZE = 25;
 
+	/**
+	 * Most cases a search counts and pages through; more means the search is too wide.
+	 */
+	public static final int SEARCH_LIMIT = 500;
+
 	private final CaseRepository cases;
 
 	private final UserDirectory directory;
@@ -50,9 +56,12 @@ public class CaseService {
 
 	private final CaseSearchSnippets snippets;
 
+	private final CaseListQueries queries;
+
 	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events, AuditTrail audit,
-			Attachments attachments, CaseSearchSnippets snippets) {
+			Attachments attachments, CaseSearchSnippets snippets, CaseListQueries queries) {
 		this.snippets = snippets;
+		this.queries = queries;
 		this.cases = cases;
 		this.directory = directory;
 		this.events = events;
@@ -64,26 +73,32 @@ public class CaseService {
 	 * One page of the case list for the viewer: what the policy lets them see, narrowed
 	 * by the scope, filtered, searched, sorted, counted and paged in the database. A page
 	 * beyond the last gives the last page. Rows found by free text carry a snippet of
-	 * where the words are.
+	 * where the words are. A search counts no further than {@link #SEARCH_LIMIT}: a word
+	 * found in a large share of many thousand cases would otherwise cost a visit to each.
 	 */
-	public Page<CaseListRow> list(PortalUser viewer, CaseQuery query) {
+	public CaseListPage list(PortalUser viewer, CaseQuery query) {
 		Specification<Case> spec = CaseListSpecifications.of(viewer, query);
-		int index = Math.clamp(query.page(), 0, CaseQuery.MAX_PAGE);
-		Page<Case> found = this.cases.findAll(spec, PageRequest.of(index, PAGE_SIZE));
-		if (found.getContent().isEmpty() && found.getTotalPages() > 0 && index >= found.getTotalPages()) {
-			found = this.cases.findAll(spec, PageRequest.of(found.getTotalPages() - 1, PAGE_SIZE));
-		}
-		Map<Long, String> people = this.directory
-			.fullNames(found.stream().map(Case::getReporterId).collect(Collectors.toSet()));
-		Map<Long, String> agencies = this.directory
-			.organizationNames(found.stream().map(Case::getOrganizationId).collect(Collectors.toSet()));
 		String text = query.text();
-		Map<Long, String> snippets = (text == null || text.isBlank()) ? Map.of() : this.snippets
-			.find(found.stream().map(Case::getId).toList(), text, CaseAccessPolicy.seesInternalNotes(viewer));
-		return found
-			.map((c) -> new CaseListRow(c.getId(), c.getSubject(), c.getCategory(), c.getStatus(), c.getChannel(),
-					agencies.getOrDefault(c.getOrganizationId(), "?"), people.getOrDefault(c.getReporterId(), "?"),
-					CaseViews.local(c.getCreatedAt()), CaseViews.local(c.getUpdatedAt()), snippets.get(c.getId())));
+		boolean searching = text != null && !text.isBlank();
+		long total;
+		boolean countStopped = false;
+		if (searching) {
+			int found = this.queries.countUpTo(spec, SEARCH_LIMIT + 1);
+			countStopped = found > SEARCH_LIMIT;
+			total = Math.min(found, SEARCH_LIMIT);
+		}
+		else {
+			total = this.queries.count(spec);
+		}
+		int lastPage = (total == 0) ? 0 : (int) ((total - 1) / PAGE_SIZE);
+		int index = Math.clamp(query.page(), 0, Math.min(lastPage, CaseQuery.MAX_PAGE));
+		List<CaseListRow> rows = (total == 0) ? List.of() : this.queries.rows(spec, index * PAGE_SIZE, PAGE_SIZE);
+		if (searching && !rows.isEmpty()) {
+			Map<Long, String> found = this.snippets.find(rows.stream().map(CaseListRow::id).toList(), text,
+					CaseAccessPolicy.seesInternalNotes(viewer));
+			rows = rows.stream().map((r) -> r.withSnippet(found.get(r.id()))).toList();
+		}
+		return new CaseListPage(new PageImpl<>(rows, PageRequest.of(index, PAGE_SIZE), total), countStopped);
 	}
 
 	/**

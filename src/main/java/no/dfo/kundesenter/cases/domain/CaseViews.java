@@ -11,6 +11,7 @@ import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
 
 /**
  * Read models of cases for pages. Times are in Norwegian local time.
@@ -36,6 +37,22 @@ public final class CaseViews {
 	public record CaseListRow(long id, String subject, Category category, CaseStatus status, Channel channel,
 			String organizationName, String reporterName, ZonedDateTime createdAt, ZonedDateTime updatedAt,
 			@Nullable String snippetHtml) {
+
+		CaseListRow withSnippet(@Nullable String html) {
+			return new CaseListRow(this.id, this.subject, this.category, this.status, this.channel,
+					this.organizationName, this.reporterName, this.createdAt, this.updatedAt, html);
+		}
+
+	}
+
+	/**
+	 * One page of the case list.
+	 *
+	 * @param countStopped whether a search found more cases than it counts: the page's
+	 * total is then {@link CaseService#SEARCH_LIMIT} and only that many can be paged
+	 * through
+	 */
+	public record CaseListPage(Page<CaseListRow> page, boolean countStopped) {
 	}
 
 	public record CaseDetailView(long id, String subject, Category category, Channel channel, CaseStatus status,

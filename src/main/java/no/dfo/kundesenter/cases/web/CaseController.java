@@ -16,6 +16,7 @@ import no.dfo.kundesenter.cases.domain.CaseAccessPolicy;
 import no.dfo.kundesenter.cases.domain.CaseService;
 import no.dfo.kundesenter.cases.domain.CaseSort;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseDetailView;
+import no.dfo.kundesenter.cases.domain.CaseViews.CaseListPage;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
 import no.dfo.kundesenter.web.ResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -65,13 +66,15 @@ class CaseController {
 		if (caseNumber != null && this.cases.isVisible(caseNumber, viewer)) {
 			return "redirect:/saker/" + caseNumber;
 		}
-		Page<CaseListRow> page = this.cases.list(viewer, list.query());
+		CaseListPage result = this.cases.list(viewer, list.query());
+		Page<CaseListRow> page = result.page();
 		if (page.getNumber() != list.query().page()) {
 			list = list.pageClamped();
 		}
 		model.addAttribute("scope", list.query().scope());
 		model.addAttribute("offersChoice", list.offersChoice());
 		model.addAttribute("page", page);
+		model.addAttribute("countStopped", result.countStopped());
 		model.addAttribute("list", list);
 		model.addAttribute("query", list.query());
 		model.addAttribute("statuses", CaseStatus.values());

@@ -15,6 +15,7 @@ import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.domain.Case;
 import no.dfo.kundesenter.cases.domain.CaseFixtures;
 import no.dfo.kundesenter.cases.domain.CaseRepository;
+import no.dfo.kundesenter.cases.domain.CaseService;
 import no.dfo.kundesenter.cases.domain.NewCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,6 +304,49 @@ class CaseListSearchTests {
 		assertThat(html).contains("<mark>" + this.token + "</mark>")
 			.doesNotContain("<script>alert")
 			.doesNotContain("<b>fet</b>");
+	}
+
+	@Test
+	void aSearchThatFindsMoreCasesThanItCountsSaysSoAndPagesThroughTheFirstOnes() throws Exception {
+		PortalUser kari = this.fixtures.user("kari");
+		int found = CaseService.SEARCH_LIMIT + 3;
+		this.jdbc.update("""
+				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
+				                          created_at, updated_at)
+				select 'PAYROLL', 'WEB', 'ACTIVE', ? || ' ' || g, ?, ?, now(), now() from generate_series(1, ?) g
+				""", this.token, kari.organizationId(), kari.id(), found);
+		try {
+			String first = page("kari", get("/saker").param("q", this.token));
+			assertThat(first).contains("Over " + CaseService.SEARCH_LIMIT + " saker");
+			assertThat(caseIds(first)).hasSize(CaseService.PAGE_SIZE);
+			int last = CaseService.SEARCH_LIMIT / CaseService.PAGE_SIZE;
+			String lastPage = page("kari", get("/saker").param("q", this.token).param("side", String.valueOf(last)));
+			assertThat(caseIds(lastPage)).hasSize(CaseService.PAGE_SIZE).doesNotContainAnyElementsOf(caseIds(first));
+			assertThat(lastPage).doesNotContain("Siden finnes ikke");
+			String beyond = page("kari", get("/saker").param("q", this.token).param("side", String.valueOf(last + 1)));
+			assertThat(beyond).contains("Siden finnes ikke");
+			assertThat(caseIds(beyond)).isEqualTo(caseIds(lastPage));
+		}
+		finally {
+			this.jdbc.update("delete from support_case where subject like ?", this.token + " %");
+		}
+	}
+
+	@Test
+	void aSearchThatFindsNoMoreThanItCountsShowsTheExactCount() throws Exception {
+		PortalUser kari = this.fixtures.user("kari");
+		this.jdbc.update("""
+				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
+				                          created_at, updated_at)
+				select 'PAYROLL', 'WEB', 'ACTIVE', ? || ' ' || g, ?, ?, now(), now() from generate_series(1, ?) g
+				""", this.token, kari.organizationId(), kari.id(), CaseService.SEARCH_LIMIT);
+		try {
+			String first = page("kari", get("/saker").param("q", this.token));
+			assertThat(first).contains(CaseService.SEARCH_LIMIT + " saker").doesNotContain("Over ");
+		}
+		finally {
+			this.jdbc.update("delete from support_case where subject like ?", this.token + " %");
+		}
 	}
 
 }
