@@ -40,15 +40,16 @@ class CaseListQueries {
 	}
 
 	/**
-	 * How many cases match, counting no further than {@code limit}: the database stops as
-	 * soon as it has found that many, in whatever order is cheapest.
+	 * How many cases match, counting no further than {@code limit}: the first ones in the
+	 * list's order, so the database walks the same index as for the page and stops when
+	 * it has found that many.
 	 */
 	int countUpTo(Specification<Case> spec, int limit) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
-		CriteriaQuery<Long> query = cb.createQuery(Long.class);
+		CriteriaQuery<Tuple> query = cb.createTupleQuery();
 		Root<Case> root = query.from(Case.class);
 		where(query, spec.toPredicate(root, query, cb));
-		query.select(root.get("id"));
+		query.multiselect(root.get("id"));
 		return this.entityManager.createQuery(query).setMaxResults(limit).getResultList().size();
 	}
 

@@ -42,7 +42,7 @@ public class CaseService {
 	/**
 	 * Most cases a search counts and pages through; more means the search is too wide.
 	 */
-	public static final int SEARCH_LIMIT = 500;
+	public static final int SEARCH_LIMIT = 200;
 
 	private final CaseRepository cases;
 
