@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Load test of finding cases, on one machine: the portal (demo profile) running against the
+# generated database, wrk as load generator and pgbench running the same SQL straight in
+# PostgreSQL. See bench/README.md. Prints one line per row and a table at the end.
+#
+#   BASE=http://localhost:8080 PGDATABASE=kundesenter_bench bench/load.sh
+#   PGDATABASE=kundesenter_bench bench/load.sh --explain    # only the plans, no load
+#
+# Environment: BASE, DURATION (s per row, 30), CONNECTIONS (8), WARMUP (s per row, 20),
+# PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE for psql and pgbench.
+set -euo pipefail
+
+BASE=${BASE:-http://localhost:8080}
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-8}
+WARMUP=${WARMUP:-20}
+export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-kundesenter} PGPASSWORD=${PGPASSWORD:-kundesenter}
+export PGDATABASE=${PGDATABASE:-kundesenter_bench}
+export PGOPTIONS="-c jit=off"
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for tool in wrk pgbench psql curl; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install wrk postgresql-client curl)" >&2; exit 1; }
+done
+explain_only=false
+[ "${1:-}" = "--explain" ] && explain_only=true
+$explain_only || curl -sf "$BASE/actuator/health" >/dev/null || { echo "no portal answers at $BASE" >&2; exit 1; }
+
+sql() { psql -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
+kari=$(sql "select id from app_user where username = 'kari'")
+lise=$(sql "select id from app_user where username = 'lise'")
+lise_org=$(sql "select organization_id from app_user where username = 'lise'")
+lookup_id=$(sql "select max(id) from support_case where reporter_id = $kari")
+search_word=${SEARCH_WORD:-feriepenger}
+
+# One session per connection, as that many people signed in.
+login() {
+  local jar csrf
+  jar=$(mktemp -p "$work")
+  csrf=$(curl -sf -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=demo" \
+    --data-urlencode "_csrf=$csrf" "$BASE/login"
+  awk '$6 == "SESSION" { print $7 }' "$jar"
+}
+sessions() {
+  local all="" i
+  for i in $(seq 1 "$CONNECTIONS"); do all="$all $(login "$1")"; done
+  echo "$all"
+}
+
+# The statements the portal runs for each page (Hibernate's SQL, values filled in).
+cat > "$work/own.sql" <<SQL
+select count(c1_0.id) from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.reporter_id=$kari and 1=1;
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.reporter_id=$kari and 1=1 order by 9 desc,1 desc offset 0 rows fetch first 25 rows only;
+SQL
+cat > "$work/agency.sql" <<SQL
+select count(c1_0.id) from support_case c1_0 where (c1_0.reporter_id=$lise or c1_0.organization_id=$lise_org and c1_0.category='PAYROLL') and c1_0.status in ('ACTIVE','IN_PROGRESS');
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at from support_case c1_0 where (c1_0.reporter_id=$lise or c1_0.organization_id=$lise_org and c1_0.category='PAYROLL') and c1_0.status in ('ACTIVE','IN_PROGRESS') order by 8 desc,1 desc offset 0 rows fetch first 25 rows only;
+SQL
+# A search: count the first 201 matches in the list's order, read the page, mark the snippets.
+search_sql() { # file, access condition, match condition, message filter
+  local rows="c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at"
+  local ids
+  ids=$(sql "select string_agg(id::text, ',') from (select c1_0.id from support_case c1_0 where $2 and $3 order by c1_0.updated_at desc, c1_0.id desc limit 25) s")
+  cat > "$1" <<SQL
+select c1_0.id from support_case c1_0 where $2 and 1=1 and $3 order by c1_0.updated_at desc,1 desc fetch first 201 rows only;
+select $rows from support_case c1_0 where $2 and 1=1 and $3 order by 9 desc,1 desc offset 0 rows fetch first 25 rows only;
+select distinct on (m.case_id) m.case_id, ts_headline('norwegian', translate(m.body, chr(1) || chr(2), ''), q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=25, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "') from message m, cast(replace(cast(plainto_tsquery('norwegian', '$search_word') as text), ' & ', ' | ') as tsquery) q where m.case_id in (${ids:-0}) and ($4) and to_tsvector('norwegian', m.body) @@ q order by m.case_id, m.id;
+SQL
+}
+public_match="((c1_0.search_public @@ plainto_tsquery('norwegian', '$search_word')) or (c1_0.subject ilike '%$search_word%' escape '!'))"
+all_match="((c1_0.search_public @@ plainto_tsquery('norwegian', '$search_word')) or (c1_0.search_internal @@ plainto_tsquery('norwegian', '$search_word')) or (c1_0.subject ilike '%$search_word%' escape '!'))"
+search_sql "$work/search.sql" "(c1_0.reporter_id=$lise or c1_0.organization_id=$lise_org and c1_0.category='PAYROLL')" \
+  "$public_match" "not m.internal or false"
+search_sql "$work/centre-search.sql" "(c1_0.category='PAYROLL')" "$all_match" "not m.internal or true"
+cat > "$work/lookup.sql" <<SQL
+select 1 from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.id=$lookup_id fetch first 1 rows only;
+SQL
+
+if $explain_only; then
+  for script in own agency search lookup centre-search; do
+    echo "== $script"
+    while IFS= read -r statement; do
+      echo "${statement:0:160}..."
+      psql -qAtX -c "explain (analyze, buffers) ${statement%;}"
+      echo
+    done < "$work/$script.sql"
+  done
+  exit 0
+fi
+
+# name | user | path | sql | target p95 (ms)
+rows=(
+  "own list (innmelder)|kari|/saker|own|25"
+  "agency list, status filter, by created (fagbruker, largest agency)|lise|/saker?omfang=virksomhet&status=ACTIVE&status=IN_PROGRESS&sort=-opprettet|agency|50"
+  "free-text search '$search_word' (fagbruker, largest agency)|lise|/saker?omfang=virksomhet&q=$search_word|search|150"
+  "case number lookup (redirect to the case)|kari|/saker?q=$lookup_id|lookup|25"
+  "free-text search '$search_word' (caseworker, all payroll cases)|siri|/saker?q=$search_word|centre-search|150"
+)
+
+percentiles() { # latency log (µs in column 3) -> "p50 p95 p99" in ms
+  awk '{ print $3 }' "$@" | sort -n | awk '{ v[NR] = $1 } END {
+    printf "%.1f %.1f %.1f\n", v[int(NR * 0.50) + 1] / 1000, v[int(NR * 0.95) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000 }'
+}
+
+results=()
+for row in "${rows[@]}"; do
+  IFS='|' read -r name user path script target <<<"$row"
+  export SESSIONS
+  SESSIONS=$(sessions "$user")
+  wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$here/wrk-sessions.lua" "$BASE$path" >/dev/null
+  read -r _ rps p50 p95 p99 errors requests < <(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${DURATION}s" \
+    -s "$here/wrk-sessions.lua" "$BASE$path" | grep '^RESULT')
+  (cd "$work" && rm -f pgb.* && pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -f "$script.sql" -l --log-prefix=pgb \
+    > pgbench.out 2>&1) || { cat "$work/pgbench.out" >&2; exit 1; }
+  tps=$(awk '/^tps/ { printf "%.1f", $3; exit }' "$work/pgbench.out")
+  read -r dp50 dp95 dp99 < <(percentiles "$work"/pgb.*)
+  ratio=$(awk -v a="$p95" -v d="$dp95" 'BEGIN { printf "%.1f", (d > 0) ? a / d : 0 }')
+  verdict=$(awk -v a="$p95" -v t="$target" -v e="$errors" 'BEGIN { print (a <= t && e == 0) ? "ok" : "MISSED" }')
+  line=$(printf '%-68s %7s %7s %7s %7s %6s %5s | %7s %6s %6s %6s | %5s | %4s %s' "$name" "$rps" "$p50" "$p95" "$p99" \
+    "$errors" "" "$tps" "$dp50" "$dp95" "$dp99" "$ratio" "$target" "$verdict")
+  echo "$line"
+  results+=("$line")
+done
+
+echo
+printf '%-68s %7s %7s %7s %7s %6s %5s | %7s %6s %6s %6s | %5s | %s\n' "row ($CONNECTIONS connections, ${DURATION} s)" \
+  "req/s" "p50" "p95" "p99" "errors" "" "db tx/s" "p50" "p95" "p99" "app/db" "target p95"
+printf '%s\n' "${results[@]}"
+echo "(latencies in ms; app = portal over HTTP with a signed-in session; db = the page's SQL in pgbench;"
+echo " app/db = ratio of the p95 latencies)"
