@@ -17,12 +17,6 @@ public interface UserDirectory {
 	Map<Long, String> fullNames(Collection<Long> userIds);
 
 	/**
-	 * Returns the names of the given agencies; unknown ids are left out.
-	 * @param organizationIds must not be {@literal null}
-	 */
-	Map<Long, String> organizationNames(Collection<Long> organizationIds);
-
-	/**
 	 * Returns the name of the agency with the given id.
 	 */
 	Optional<String> organizationName(long organizationId);

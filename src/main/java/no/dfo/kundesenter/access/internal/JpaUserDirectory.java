@@ -42,16 +42,6 @@ class JpaUserDirectory implements UserDirectory {
 	}
 
 	@Override
-	public Map<Long, String> organizationNames(Collection<Long> organizationIds) {
-		if (organizationIds.isEmpty()) {
-			return Map.of();
-		}
-		return this.organizations.findAllById(organizationIds)
-			.stream()
-			.collect(Collectors.toMap(Organization::getId, Organization::getName));
-	}
-
-	@Override
 	public Optional<String> organizationName(long organizationId) {
 		return this.organizations.findById(organizationId).map(Organization::getName);
 	}

@@ -1,5 +1,6 @@
 package no.dfo.kundesenter.cases.domain;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
@@ -78,8 +79,8 @@ class CaseListQueries {
 	private static CaseListRow row(Tuple t) {
 		return new CaseListRow(t.get(0, Long.class), t.get(1, String.class), t.get(2, Category.class),
 				t.get(3, CaseStatus.class), t.get(4, Channel.class), orUnknown(t.get(5, String.class)),
-				orUnknown(t.get(6, String.class)), CaseViews.local(t.get(7, java.time.Instant.class)),
-				CaseViews.local(t.get(8, java.time.Instant.class)), null);
+				orUnknown(t.get(6, String.class)), CaseViews.local(t.get(7, Instant.class)),
+				CaseViews.local(t.get(8, Instant.class)), null);
 	}
 
 	private static String orUnknown(String name) {

@@ -306,15 +306,19 @@ class CaseListSearchTests {
 			.doesNotContain("<b>fet</b>");
 	}
 
-	@Test
-	void aSearchThatFindsMoreCasesThanItCountsSaysSoAndPagesThroughTheFirstOnes() throws Exception {
+	/** Many cases of kari's with the token in the subject, straight in SQL. */
+	private void kariCasesWithToken(int count) {
 		PortalUser kari = this.fixtures.user("kari");
-		int found = CaseService.SEARCH_LIMIT + 3;
 		this.jdbc.update("""
 				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
 				                          created_at, updated_at)
 				select 'PAYROLL', 'WEB', 'ACTIVE', ? || ' ' || g, ?, ?, now(), now() from generate_series(1, ?) g
-				""", this.token, kari.organizationId(), kari.id(), found);
+				""", this.token, kari.organizationId(), kari.id(), count);
+	}
+
+	@Test
+	void aSearchThatFindsMoreCasesThanItCountsSaysSoAndPagesThroughTheFirstOnes() throws Exception {
+		kariCasesWithToken(CaseService.SEARCH_LIMIT + 3);
 		try {
 			String first = page("kari", get("/saker").param("q", this.token));
 			assertThat(first).contains("Over " + CaseService.SEARCH_LIMIT + " saker");
@@ -334,12 +338,7 @@ class CaseListSearchTests {
 
 	@Test
 	void aSearchThatFindsNoMoreThanItCountsShowsTheExactCount() throws Exception {
-		PortalUser kari = this.fixtures.user("kari");
-		this.jdbc.update("""
-				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
-				                          created_at, updated_at)
-				select 'PAYROLL', 'WEB', 'ACTIVE', ? || ' ' || g, ?, ?, now(), now() from generate_series(1, ?) g
-				""", this.token, kari.organizationId(), kari.id(), CaseService.SEARCH_LIMIT);
+		kariCasesWithToken(CaseService.SEARCH_LIMIT);
 		try {
 			String first = page("kari", get("/saker").param("q", this.token));
 			assertThat(first).contains(CaseService.SEARCH_LIMIT + " saker").doesNotContain("Over ");
