@@ -4,7 +4,6 @@ import jakarta.servlet.DispatcherType;
 import no.dfo.kundesenter.access.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -66,16 +65,6 @@ class SecurityConfiguration {
 			.contentTypeOptions(Customizer.withDefaults()));
 		http.csrf(Customizer.withDefaults());
 		return http.build();
-	}
-
-	/**
-	 * Session attributes are written with an upsert: two requests of one session that
-	 * both store a new attribute (a browser's parallel requests after login) would
-	 * otherwise fail on the second insert.
-	 */
-	@Bean
-	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpserts() {
-		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	@Bean
