@@ -20,8 +20,23 @@ public record PortalUser(long id, String username, String fullName, long organiz
 		roles = Set.copyOf(roles);
 	}
 
+	/**
+	 * The request attribute that holds the signed-in person for the pages (the layout's
+	 * header and menu), as the database knows them on this request.
+	 */
+	public static final String REQUEST_ATTRIBUTE = "currentUser";
+
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
+	}
+
+	/** Whether the person works for a client agency (innmelder or fagbruker). */
+	public boolean hasAgencyRole() {
+		return this.roles.stream().anyMatch(Role::isAgencyRole);
+	}
+
+	public boolean isAdministrator() {
+		return this.roles.contains(Role.ADMINISTRATOR);
 	}
 
 	/**

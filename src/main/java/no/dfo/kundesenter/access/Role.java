@@ -25,6 +25,11 @@ public enum Role {
 	/** Administrator at the centre: access requests, agencies and users. */
 	ADMINISTRATOR;
 
+	/** A role of a client agency's employee: innmelder or fagbruker. */
+	public boolean isAgencyRole() {
+		return this == REPORTER || this == PAYROLL_SPECIALIST || this == ACCOUNTING_SPECIALIST;
+	}
+
 	public boolean isCaseworker() {
 		return this == PAYROLL_CASEWORKER || this == ACCOUNTING_CASEWORKER;
 	}

@@ -58,6 +58,7 @@ class CurrentRolesFilter extends OncePerRequestFilter {
 		refreshed.setDetails(authentication.getDetails());
 		context.setAuthentication(refreshed);
 		this.contexts.setContext(context);
+		request.setAttribute(PortalUser.REQUEST_ATTRIBUTE, current.get());
 		if (current.get().roles().isEmpty() && !mayBeUsedWithoutRole(request)) {
 			response.sendRedirect(request.getContextPath() + ORDER_ACCESS_PATH);
 			return;
