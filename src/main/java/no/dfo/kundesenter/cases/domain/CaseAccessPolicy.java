@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.persistence.criteria.Predicate;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.cases.Category;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -26,28 +26,44 @@ public final class CaseAccessPolicy {
 	 * sees none.
 	 */
 	public static Specification<Case> visibleTo(PortalUser viewer) {
-		return (root, query, cb) -> {
-			List<Predicate> anyOf = new ArrayList<>();
-			if (viewer.hasRole(Role.REPORTER) || viewer.hasRole(Role.PAYROLL_SPECIALIST)
-					|| viewer.hasRole(Role.ACCOUNTING_SPECIALIST)) {
-				anyOf.add(cb.equal(root.get("reporterId"), viewer.id()));
-			}
-			if (viewer.hasRole(Role.PAYROLL_SPECIALIST)) {
-				anyOf.add(cb.and(cb.equal(root.get("organizationId"), viewer.organizationId()),
-						cb.equal(root.get("category"), Category.PAYROLL)));
-			}
-			if (viewer.hasRole(Role.ACCOUNTING_SPECIALIST)) {
-				anyOf.add(cb.and(cb.equal(root.get("organizationId"), viewer.organizationId()),
-						cb.equal(root.get("category"), Category.ACCOUNTING)));
-			}
-			if (viewer.hasRole(Role.PAYROLL_CASEWORKER)) {
-				anyOf.add(cb.equal(root.get("category"), Category.PAYROLL));
-			}
-			if (viewer.hasRole(Role.ACCOUNTING_CASEWORKER)) {
-				anyOf.add(cb.equal(root.get("category"), Category.ACCOUNTING));
-			}
-			return anyOf.isEmpty() ? cb.disjunction() : cb.or(anyOf.toArray(Predicate[]::new));
+		Specification<Case> throughRole = throughRole(viewer);
+		if (!mayRegister(viewer)) {
+			return (throughRole != null) ? throughRole : (root, query, cb) -> cb.disjunction();
+		}
+		return (throughRole != null) ? Specification.anyOf(reportedBy(viewer), throughRole) : reportedBy(viewer);
+	}
+
+	/**
+	 * The part of {@link #visibleTo} the viewer sees through their role rather than as
+	 * the reporter: the agency's cases in their category for a fagbruker, every case in
+	 * their category for a caseworker; {@literal null} for an innmelder or administrator.
+	 * The rest of what they see is their own cases ({@link #reportedBy}), when they
+	 * {@link #mayRegister}.
+	 */
+	static @Nullable Specification<Case> throughRole(PortalUser viewer) {
+		List<Specification<Case>> anyOf = new ArrayList<>();
+		if (viewer.hasRole(Role.PAYROLL_SPECIALIST)) {
+			anyOf.add(agencyCases(viewer, Category.PAYROLL));
+		}
+		if (viewer.hasRole(Role.ACCOUNTING_SPECIALIST)) {
+			anyOf.add(agencyCases(viewer, Category.ACCOUNTING));
+		}
+		if (viewer.hasRole(Role.PAYROLL_CASEWORKER)) {
+			anyOf.add((root, query, cb) -> cb.equal(root.get("category"), Category.PAYROLL));
+		}
+		if (viewer.hasRole(Role.ACCOUNTING_CASEWORKER)) {
+			anyOf.add((root, query, cb) -> cb.equal(root.get("category"), Category.ACCOUNTING));
+		}
+		return switch (anyOf.size()) {
+			case 0 -> null;
+			case 1 -> anyOf.get(0);
+			default -> Specification.anyOf(anyOf);
 		};
+	}
+
+	private static Specification<Case> agencyCases(PortalUser viewer, Category category) {
+		return (root, query, cb) -> cb.and(cb.equal(root.get("organizationId"), viewer.organizationId()),
+				cb.equal(root.get("category"), category));
 	}
 
 	/**
@@ -75,8 +91,7 @@ public final class CaseAccessPolicy {
 	 * Whether the viewer may register cases for themselves (agency side).
 	 */
 	public static boolean mayRegister(PortalUser viewer) {
-		return viewer.hasRole(Role.REPORTER) || viewer.hasRole(Role.PAYROLL_SPECIALIST)
-				|| viewer.hasRole(Role.ACCOUNTING_SPECIALIST);
+		return viewer.hasAgencyRole();
 	}
 
 	/**

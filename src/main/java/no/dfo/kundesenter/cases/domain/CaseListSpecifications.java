@@ -27,12 +27,19 @@ final class CaseListSpecifications {
 	}
 
 	static Specification<Case> of(PortalUser viewer, CaseQuery query) {
-		Specification<Case> spec = CaseAccessPolicy.visibleTo(viewer);
+		return CaseAccessPolicy.visibleTo(viewer).and(narrowing(viewer, query));
+	}
+
+	/**
+	 * Everything but the access policy: scope, filters, free text and order. Only ever
+	 * used together with the policy or a part of it.
+	 */
+	static Specification<Case> narrowing(PortalUser viewer, CaseQuery query) {
+		Specification<Case> spec = filters(query);
 		if (query.scope() == CaseListScope.OWN) {
 			spec = spec.and(CaseAccessPolicy.reportedBy(viewer));
 		}
-		return spec.and(filters(query))
-			.and(matching(query.text(), CaseAccessPolicy.seesInternalNotes(viewer)))
+		return spec.and(matching(query.text(), CaseAccessPolicy.seesInternalNotes(viewer)))
 			.and(ordered(query.sort(), query.descending()));
 	}
 

@@ -2,6 +2,7 @@ package no.dfo.kundesenter.cases.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
 import no.dfo.kundesenter.cases.domain.CaseViews.MessageView;
 import no.dfo.kundesenter.cases.domain.CaseViews.StatusChangeView;
 import no.dfo.kundesenter.cases.domain.CaseViews.VoucherView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -43,6 +45,12 @@ public class CaseService {
 	 * Most cases a search counts and pages through; more means the search is too wide.
 	 */
 	public static final int SEARCH_LIMIT = 200;
+
+	/**
+	 * Most own cases outside their agency part that a fagbruker's list reads apart and
+	 * merges in; with more, the list is read as one query.
+	 */
+	static final int MAX_MERGED_OWN_CASES = 50;
 
 	private final CaseRepository cases;
 
@@ -75,28 +83,54 @@ public class CaseService {
 	 * beyond the last gives the last page. Rows found by free text carry a snippet of
 	 * where the words are. A search counts no further than {@link #SEARCH_LIMIT}: a word
 	 * found in a large share of many thousand cases would otherwise cost a visit to each.
+	 * A fagbruker's list sorted by number or time reads the agency's cases and their own
+	 * cases outside them apart and merges them ({@link MergedPage}): the database cannot
+	 * walk one index in order through "own or the agency's".
 	 */
 	public CaseListPage list(PortalUser viewer, CaseQuery query) {
-		Specification<Case> spec = CaseListSpecifications.of(viewer, query);
+		Specification<Case> narrowing = CaseListSpecifications.narrowing(viewer, query);
+		Specification<Case> throughRole = CaseAccessPolicy.throughRole(viewer);
+		Comparator<CaseListRow> order = MergedPage.order(query.sort(), query.descending());
+		if (query.scope() != CaseListScope.OWN && CaseAccessPolicy.mayRegister(viewer) && throughRole != null
+				&& order != null) {
+			List<CaseListRow> ownOutside = this.queries.rows(
+					CaseAccessPolicy.reportedBy(viewer).and(Specification.not(throughRole)).and(narrowing), 0,
+					MAX_MERGED_OWN_CASES + 1);
+			if (ownOutside.size() <= MAX_MERGED_OWN_CASES) {
+				return page(viewer, query, throughRole.and(narrowing), ownOutside, order);
+			}
+		}
+		return page(viewer, query, CaseAccessPolicy.visibleTo(viewer).and(narrowing), List.of(), order);
+	}
+
+	/**
+	 * A page of the cases {@code spec} finds together with {@code alsoShown} (which it
+	 * does not find), counted and in the list's order.
+	 */
+	private CaseListPage page(PortalUser viewer, CaseQuery query, Specification<Case> spec, List<CaseListRow> alsoShown,
+			@Nullable Comparator<CaseListRow> order) {
 		String text = query.text();
 		boolean searching = text != null && !text.isBlank();
-		long total;
-		boolean countStopped = false;
-		if (searching) {
-			int found = this.queries.countUpTo(spec, SEARCH_LIMIT + 1);
-			countStopped = found > SEARCH_LIMIT;
-			total = Math.min(found, SEARCH_LIMIT);
-		}
-		else {
-			total = this.queries.count(spec);
-		}
+		long found = searching ? this.queries.countUpTo(spec, SEARCH_LIMIT + 1) : this.queries.count(spec);
+		boolean countStopped = searching && found + alsoShown.size() > SEARCH_LIMIT;
+		long total = searching ? Math.min(found + alsoShown.size(), SEARCH_LIMIT) : found + alsoShown.size();
 		int lastPage = (total == 0) ? 0 : (int) ((total - 1) / PAGE_SIZE);
 		int index = Math.clamp(query.page(), 0, Math.min(lastPage, CaseQuery.MAX_PAGE));
-		List<CaseListRow> rows = (total == 0) ? List.of() : this.queries.rows(spec, index * PAGE_SIZE, PAGE_SIZE);
+		List<CaseListRow> rows;
+		if (total == 0) {
+			rows = List.of();
+		}
+		else if (alsoShown.isEmpty() || order == null) {
+			rows = this.queries.rows(spec, index * PAGE_SIZE, PAGE_SIZE);
+		}
+		else {
+			rows = MergedPage.rows((offset, limit) -> this.queries.rows(spec, offset, limit), found, alsoShown,
+					index * PAGE_SIZE, PAGE_SIZE, order);
+		}
 		if (searching && !rows.isEmpty()) {
-			Map<Long, String> found = this.snippets.find(rows.stream().map(CaseListRow::id).toList(), text,
+			Map<Long, String> snippets = this.snippets.find(rows.stream().map(CaseListRow::id).toList(), text,
 					CaseAccessPolicy.seesInternalNotes(viewer));
-			rows = rows.stream().map((r) -> r.withSnippet(found.get(r.id()))).toList();
+			rows = rows.stream().map((r) -> r.withSnippet(snippets.get(r.id()))).toList();
 		}
 		return new CaseListPage(new PageImpl<>(rows, PageRequest.of(index, PAGE_SIZE), total), countStopped);
 	}
