@@ -1,7 +1,6 @@
 package no.dfo.kundesenter.cases.web;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import no.dfo.kundesenter.access.AuditAction;
@@ -9,21 +8,14 @@ import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.CurrentUser;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
-import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
-import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.domain.CaseAccessPolicy;
 import no.dfo.kundesenter.cases.domain.CaseService;
-import no.dfo.kundesenter.cases.domain.CaseSort;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseDetailView;
-import no.dfo.kundesenter.cases.domain.CaseViews.CaseListPage;
-import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
 import no.dfo.kundesenter.web.ResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -53,37 +45,6 @@ class CaseController {
 	@ModelAttribute("categories")
 	Category[] categories() {
 		return Category.values();
-	}
-
-	/**
-	 * The case list: filters, search, order and page all in the query string. A search
-	 * that is just the number of a case the viewer may see opens that case.
-	 */
-	@GetMapping("/saker")
-	String list(@CurrentUser PortalUser viewer, @RequestParam MultiValueMap<String, String> params, Model model) {
-		CaseListParameters list = CaseListParameters.parse(viewer, params);
-		Long caseNumber = list.caseNumber();
-		if (caseNumber != null && this.cases.isVisible(caseNumber, viewer)) {
-			return "redirect:/saker/" + caseNumber;
-		}
-		CaseListPage result = this.cases.list(viewer, list.query());
-		Page<CaseListRow> page = result.page();
-		if (page.getNumber() != list.query().page()) {
-			list = list.pageClamped();
-		}
-		model.addAttribute("scope", list.query().scope());
-		model.addAttribute("offersChoice", list.offersChoice());
-		model.addAttribute("page", page);
-		model.addAttribute("countStopped", result.countStopped());
-		model.addAttribute("list", list);
-		model.addAttribute("query", list.query());
-		model.addAttribute("statuses", CaseStatus.values());
-		model.addAttribute("channels", Channel.values());
-		model.addAttribute("sorts", CaseSort.values());
-		model.addAttribute("activeStatuses", CaseListParameters.ACTIVE);
-		model.addAttribute("closedStatuses", CaseListParameters.CLOSED);
-		model.addAttribute("noStatuses", Set.of());
-		return "cases/list";
 	}
 
 	@GetMapping("/saker/ny")

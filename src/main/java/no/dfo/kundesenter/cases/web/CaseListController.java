@@ -1,0 +1,66 @@
+package no.dfo.kundesenter.cases.web;
+
+import java.util.Set;
+
+import no.dfo.kundesenter.access.CurrentUser;
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.CaseStatus;
+import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.cases.Channel;
+import no.dfo.kundesenter.cases.domain.CaseService;
+import no.dfo.kundesenter.cases.domain.CaseSort;
+import no.dfo.kundesenter.cases.domain.CaseViews.CaseListPage;
+import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case list, apart from the case page's controller so that the case page's model
+ * ({@link CaseWorkspaceAdvice}) is not prepared for every list.
+ */
+@Controller
+class CaseListController {
+
+	private final CaseService cases;
+
+	CaseListController(CaseService cases) {
+		this.cases = cases;
+	}
+
+	/**
+	 * The case list: filters, search, order and page all in the query string. A search
+	 * that is just the number of a case the viewer may see opens that case.
+	 */
+	@GetMapping("/saker")
+	String list(@CurrentUser PortalUser viewer, @RequestParam MultiValueMap<String, String> params, Model model) {
+		CaseListParameters list = CaseListParameters.parse(viewer, params);
+		Long caseNumber = list.caseNumber();
+		if (caseNumber != null && this.cases.isVisible(caseNumber, viewer)) {
+			return "redirect:/saker/" + caseNumber;
+		}
+		CaseListPage result = this.cases.list(viewer, list.query());
+		Page<CaseListRow> page = result.page();
+		if (page.getNumber() != list.query().page()) {
+			list = list.pageClamped();
+		}
+		model.addAttribute("scope", list.query().scope());
+		model.addAttribute("offersChoice", list.offersChoice());
+		model.addAttribute("page", page);
+		model.addAttribute("countStopped", result.countStopped());
+		model.addAttribute("list", list);
+		model.addAttribute("query", list.query());
+		model.addAttribute("statuses", CaseStatus.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("sorts", CaseSort.values());
+		model.addAttribute("activeStatuses", CaseListParameters.ACTIVE);
+		model.addAttribute("closedStatuses", CaseListParameters.CLOSED);
+		model.addAttribute("noStatuses", Set.of());
+		return "cases/list";
+	}
+
+}
