@@ -1,5 +1,6 @@
 package no.dfo.kundesenter.cases.web;
 
+import java.util.Locale;
 import java.util.Set;
 
 import no.dfo.kundesenter.access.CurrentUser;
@@ -11,6 +12,7 @@ import no.dfo.kundesenter.cases.domain.CaseService;
 import no.dfo.kundesenter.cases.domain.CaseSort;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseListPage;
 import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +29,11 @@ class CaseListController {
 
 	private final CaseService cases;
 
-	CaseListController(CaseService cases) {
+	private final MessageSource messages;
+
+	CaseListController(CaseService cases, MessageSource messages) {
 		this.cases = cases;
+		this.messages = messages;
 	}
 
 	/**
@@ -36,7 +41,8 @@ class CaseListController {
 	 * that is just the number of a case the viewer may see opens that case.
 	 */
 	@GetMapping("/saker")
-	String list(@CurrentUser PortalUser viewer, @RequestParam MultiValueMap<String, String> params, Model model) {
+	String list(@CurrentUser PortalUser viewer, @RequestParam MultiValueMap<String, String> params, Locale locale,
+			Model model) {
 		CaseListParameters list = CaseListParameters.parse(viewer, params);
 		Long caseNumber = list.caseNumber();
 		if (caseNumber != null && this.cases.isVisible(caseNumber, viewer)) {
@@ -50,6 +56,7 @@ class CaseListController {
 		model.addAttribute("scope", list.query().scope());
 		model.addAttribute("offersChoice", list.offersChoice());
 		model.addAttribute("page", page);
+		model.addAttribute("rows", ListedCase.of(page.getContent(), this.messages, locale));
 		model.addAttribute("countStopped", result.countStopped());
 		model.addAttribute("list", list);
 		model.addAttribute("query", list.query());

@@ -1,0 +1,53 @@
+package no.dfo.kundesenter.cases.web;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import no.dfo.kundesenter.cases.Channel;
+import no.dfo.kundesenter.cases.domain.CaseViews.CaseListRow;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+
+/**
+ * A row of the case list as the page shows it: labels from the message bundles and times
+ * formatted once here, instead of a dozen template expressions for every row.
+ *
+ * @param statusClass the status badge's CSS classes
+ * @param channelClass the channel's CSS classes, {@literal null} for none
+ * @param createdIso the time for {@code <time datetime>}
+ */
+record ListedCase(long id, String subject, @Nullable String snippetHtml, String organizationName, String category,
+		String status, String statusClass, String channel, @Nullable String channelClass, String reporterName,
+		String createdIso, String created, String updatedIso, String updated) {
+
+	private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+	static List<ListedCase> of(List<CaseListRow> rows, MessageSource messages, Locale locale) {
+		Map<String, String> labels = new HashMap<>();
+		return rows.stream()
+			.map((row) -> new ListedCase(row.id(), row.subject(), row.snippetHtml(), row.organizationName(),
+					label(labels, "category." + row.category(), messages, locale),
+					label(labels, "status." + row.status(), messages, locale),
+					"status status--" + row.status().name().toLowerCase(Locale.ROOT),
+					label(labels, "channel." + row.channel(), messages, locale),
+					(row.channel() == Channel.PHONE) ? "tag tag--channel" : null, row.reporterName(),
+					iso(row.createdAt()), SHOWN.format(row.createdAt()), iso(row.updatedAt()),
+					SHOWN.format(row.updatedAt())))
+			.toList();
+	}
+
+	private static String label(Map<String, String> labels, String code, MessageSource messages, Locale locale) {
+		return labels.computeIfAbsent(code, (c) -> messages.getMessage(c, null, locale));
+	}
+
+	private static String iso(ZonedDateTime time) {
+		return ISO.format(time);
+	}
+
+}
