@@ -6,15 +6,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-
 /**
- * Binds a controller method parameter of type {@link PortalUser} to the signed-in person.
+ * Binds a controller method parameter of type {@link PortalUser} to the signed-in person,
+ * as read on this request; {@literal null} when nobody is signed in.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@AuthenticationPrincipal(expression = "user", errorOnInvalidType = true)
 public @interface CurrentUser {
 
 }
