@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import no.dfo.kundesenter.access.Agency;
 import no.dfo.kundesenter.access.Person;
@@ -21,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class JpaUserDirectory implements UserDirectory {
 
-	private static final Set<Role> AGENCY_ROLES = EnumSet.of(Role.REPORTER, Role.PAYROLL_SPECIALIST,
-			Role.ACCOUNTING_SPECIALIST);
+	private static final Set<Role> AGENCY_ROLES = EnumSet
+		.copyOf(Stream.of(Role.values()).filter(Role::isAgencyRole).toList());
 
 	private final AppUserRepository users;
 

@@ -100,7 +100,7 @@ public class CaseService {
 				return page(viewer, query, throughRole.and(narrowing), ownOutside, order);
 			}
 		}
-		return page(viewer, query, CaseAccessPolicy.visibleTo(viewer).and(narrowing), List.of(), order);
+		return page(viewer, query, CaseListSpecifications.of(viewer, query), List.of(), order);
 	}
 
 	/**
