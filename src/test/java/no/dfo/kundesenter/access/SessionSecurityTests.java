@@ -77,7 +77,8 @@ class SessionSecurityTests {
 		String id = new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
 		assertThat(this.jdbc.queryForObject("select max_inactive_interval from spring_session where session_id = ?",
 				Integer.class, id))
-			.isEqualTo(30 * 60);
+			.as("30 minutes, and the minute to which the time of access is stored")
+			.isEqualTo(31 * 60);
 
 		this.jdbc.update("""
 				update spring_session set last_access_time = last_access_time - 31 * 60 * 1000,

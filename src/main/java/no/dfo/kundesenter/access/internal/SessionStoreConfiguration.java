@@ -25,22 +25,31 @@ class SessionStoreConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor sessionReadOncePerRequest() {
+	static BeanPostProcessor sessionRoundTrips() {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof JdbcIndexedSessionRepository sessions)
-						? SessionReadOncePerRequest.proxy(sessions) : bean;
+				return (bean instanceof JdbcIndexedSessionRepository sessions) ? SessionRoundTrips.proxy(sessions)
+						: bean;
 			}
 
 		};
 	}
 
 	@Bean
-	FilterRegistrationBean<Filter> sessionReadScope() {
-		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(SessionReadOncePerRequest.scope());
-		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+	FilterRegistrationBean<Filter> sessionRoundTripScope() {
+		return aroundSpringSession(SessionRoundTrips.scope(), SessionRepositoryFilter.DEFAULT_ORDER - 1);
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> sessionChanges() {
+		return aroundSpringSession(SessionRoundTrips.changes(), SessionRepositoryFilter.DEFAULT_ORDER + 1);
+	}
+
+	private static FilterRegistrationBean<Filter> aroundSpringSession(Filter filter, int order) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(order);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
 		return registration;
 	}
