@@ -33,7 +33,10 @@ public class CaseQueue {
 
 	private final UserDirectory directory;
 
-	CaseQueue(CaseRepository cases, UserDirectory directory) {
+	private final PlansForValues plans;
+
+	CaseQueue(CaseRepository cases, UserDirectory directory, PlansForValues plans) {
+		this.plans = plans;
 		this.cases = cases;
 		this.directory = directory;
 	}
@@ -69,6 +72,7 @@ public class CaseQueue {
 		if (!viewer.isCaseworker()) {
 			throw new ResourceNotFoundException("Only caseworkers have a queue");
 		}
+		this.plans.inThisTransaction();
 		Specification<Case> spec = CaseAccessPolicy.visibleTo(viewer)
 			.and(inView(view, viewer))
 			.and(oldestWaitingFirst());
