@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Spares the session store round trips that change nothing.
@@ -34,6 +36,8 @@ import org.springframework.session.SessionRepository;
  * store the time of access. A session that the request did not change is written only
  * when its stored time of access is {@link #ACCESS_PRECISION} old; sessions therefore
  * last up to that much less than their timeout after the last request.</li>
+ * <li>Spring Session reads a session in a transaction of its own. A request's read is one
+ * statement and runs without one, sparing a BEGIN and a COMMIT on every request.</li>
  * </ul>
  * {@link #scope()} marks the request and must run around Spring Session's filter;
  * {@link #changes()} notices what the request changes in the session and must run just
@@ -92,6 +96,14 @@ final class SessionRoundTrips implements MethodInterceptor {
 		}
 	}
 
+	/**
+	 * The session store's transactions, but none for a request's read of its session (and
+	 * the removal of the session if it has expired, a single statement too).
+	 */
+	static TransactionOperations readsWithoutTransaction(TransactionOperations transactions) {
+		return new ReadsWithoutTransaction(transactions);
+	}
+
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		RequestState state = CURRENT.get();
@@ -104,7 +116,14 @@ final class SessionRoundTrips implements MethodInterceptor {
 				if (state.read.get((String) arguments[0]) instanceof Session known) {
 					return known;
 				}
-				Object found = invocation.proceed();
+				Object found;
+				state.reading = true;
+				try {
+					found = invocation.proceed();
+				}
+				finally {
+					state.reading = false;
+				}
 				if (found instanceof Session session) {
 					state.read(session);
 				}
@@ -129,6 +148,23 @@ final class SessionRoundTrips implements MethodInterceptor {
 		}
 	}
 
+	static final class ReadsWithoutTransaction implements TransactionOperations {
+
+		private final TransactionOperations transactions;
+
+		private ReadsWithoutTransaction(TransactionOperations transactions) {
+			this.transactions = transactions;
+		}
+
+		@Override
+		public <T> @Nullable T execute(TransactionCallback<T> action) {
+			RequestState state = CURRENT.get();
+			return (state != null && state.reading) ? TransactionOperations.withoutTransaction().execute(action)
+					: this.transactions.execute(action);
+		}
+
+	}
+
 	private static final class RequestState {
 
 		private final Map<String, Session> read = new HashMap<>();
@@ -137,6 +173,8 @@ final class SessionRoundTrips implements MethodInterceptor {
 		private final Map<Session, Instant> storedAccess = new IdentityHashMap<>();
 
 		private boolean changed;
+
+		private boolean reading;
 
 		void read(Session session) {
 			this.read.put(session.getId(), session);

@@ -2,13 +2,18 @@ package no.dfo.kundesenter.access.internal;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sessions live in PostgreSQL (Spring Session JDBC), shared by every instance. */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +30,19 @@ class SessionStoreConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor sessionRoundTrips() {
+	static BeanPostProcessor sessionRoundTrips(ObjectProvider<PlatformTransactionManager> transactionManager) {
 		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+					// Spring Session's own choice, but for the reads (SessionRoundTrips).
+					TransactionTemplate transactions = new TransactionTemplate(transactionManager.getObject());
+					transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+					configuration.setTransactionOperations(SessionRoundTrips.readsWithoutTransaction(transactions));
+				}
+				return bean;
+			}
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
