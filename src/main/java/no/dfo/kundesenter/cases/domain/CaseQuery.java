@@ -26,4 +26,9 @@ public record CaseQuery(CaseListScope scope, Set<CaseStatus> statuses, @Nullable
 	/** Highest page number asked of the database; further pages are clamped. */
 	public static final int MAX_PAGE = 100_000;
 
+	/** Whether the query searches for free text. */
+	public boolean searches() {
+		return this.text != null && !this.text.isBlank();
+	}
+
 }

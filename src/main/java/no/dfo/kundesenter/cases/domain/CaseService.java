@@ -93,7 +93,7 @@ public class CaseService {
 	 * planned for its agency, category, statuses and words.
 	 */
 	public CaseListPage list(PortalUser viewer, CaseQuery query) {
-		if (query.scope() != CaseListScope.OWN || (query.text() != null && !query.text().isBlank())) {
+		if (query.scope() != CaseListScope.OWN || query.searches()) {
 			this.plans.inThisTransaction();
 		}
 		Specification<Case> narrowing = CaseListSpecifications.narrowing(viewer, query);
@@ -117,8 +117,7 @@ public class CaseService {
 	 */
 	private CaseListPage page(PortalUser viewer, CaseQuery query, Specification<Case> spec, List<CaseListRow> alsoShown,
 			@Nullable Comparator<CaseListRow> order) {
-		String text = query.text();
-		boolean searching = text != null && !text.isBlank();
+		boolean searching = query.searches();
 		long found = searching ? this.queries.countUpTo(spec, SEARCH_LIMIT + 1) : this.queries.count(spec);
 		boolean countStopped = searching && found + alsoShown.size() > SEARCH_LIMIT;
 		long total = searching ? Math.min(found + alsoShown.size(), SEARCH_LIMIT) : found + alsoShown.size();
@@ -136,7 +135,7 @@ public class CaseService {
 					index * PAGE_SIZE, PAGE_SIZE, order);
 		}
 		if (searching && !rows.isEmpty()) {
-			Map<Long, String> snippets = this.snippets.find(rows.stream().map(CaseListRow::id).toList(), text,
+			Map<Long, String> snippets = this.snippets.find(rows.stream().map(CaseListRow::id).toList(), query.text(),
 					CaseAccessPolicy.seesInternalNotes(viewer));
 			rows = rows.stream().map((r) -> r.withSnippet(snippets.get(r.id()))).toList();
 		}

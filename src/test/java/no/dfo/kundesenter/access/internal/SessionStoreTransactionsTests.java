@@ -106,7 +106,7 @@ class SessionStoreTransactionsTests {
 		this.transactionManager.begun = 0;
 	}
 
-	private MockHttpServletResponse within(Page page) throws Exception {
+	private MockHttpServletResponse within(SessionRoundTripsTests.Page page) throws Exception {
 		HttpServlet servlet = new HttpServlet() {
 			@Override
 			protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -127,12 +127,6 @@ class SessionStoreTransactionsTests {
 	@SuppressWarnings("unchecked")
 	private static SessionRepository<Session> sessions(SessionRepository<?> repository) {
 		return (SessionRepository<Session>) repository;
-	}
-
-	interface Page {
-
-		void handle(HttpServletRequest request);
-
 	}
 
 	static class CountingTransactionManager extends JdbcTransactionManager {
