@@ -26,10 +26,12 @@ import org.thymeleaf.standard.expression.VariableExpression;
  * A list page evaluates about five hundred such expressions, and SpEL spends most of the
  * time on each in resolving the variable, checking the member against Thymeleaf's
  * restrictions and reading it by reflection. Here the path is parsed once and each
- * component read through a cached method handle. Only records in the portal's packages
- * are read this way (Thymeleaf's restrictions allow them anyway); a value of any other
- * type, a {@literal null} before the last step, {@code ${{…}}} and restricted contexts go
- * to SpEL, which then gives its usual result or error.
+ * component read through a cached method handle. Only the portal's own records and enums
+ * are read this way: Thymeleaf's restrictions allow them anyway, and a plain path can
+ * neither reach a static member nor create an object. A value of any other type, a
+ * {@literal null} before the last step, request parameters and {@code ${{…}}} go to SpEL,
+ * which then gives its usual result or error. Where Thymeleaf restricts what a result may
+ * be (event handler attributes), the attribute processor still checks it.
  */
 final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator {
 
@@ -38,6 +40,9 @@ final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator 
 	private static final String OWN_PACKAGES = "no.dfo.kundesenter.";
 
 	private static final Object UNREAD = new Object();
+
+	/** Request parameters, which Thymeleaf forbids in some places: SpEL decides. */
+	private static final String PARAMETERS = "param";
 
 	private static final ClassValue<Map<String, MethodHandle>> COMPONENTS = new ClassValue<>() {
 		@Override
@@ -67,9 +72,7 @@ final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator 
 	@Override
 	public @Nullable Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
 			StandardExpressionExecutionContext expContext) {
-		if (expression instanceof VariableExpression && !expContext.getPerformTypeConversion()
-				&& !expContext.getRestrictVariableAccess() && !expContext.getRestrictExternalAccess()
-				&& !expContext.getForbidUnsafeExpressionResults()) {
+		if (expression instanceof VariableExpression && !expContext.getPerformTypeConversion()) {
 			List<String> path = this.paths.computeIfAbsent(expression.getExpression(), RecordPathEvaluator::parse)
 				.orElse(null);
 			if (path != null) {
@@ -104,16 +107,19 @@ final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator 
 	}
 
 	/**
-	 * A value SpEL would return untouched: text, a number, a flag or one of the portal's
-	 * records.
+	 * A value SpEL would return untouched: text, a number, a flag, or one of the portal's
+	 * records or enums.
 	 */
 	private static boolean isPlain(Object value) {
 		return value instanceof String || value instanceof Boolean || value instanceof Number
-				|| (value instanceof Record && value.getClass().getName().startsWith(OWN_PACKAGES));
+				|| (value instanceof Record && value.getClass().getName().startsWith(OWN_PACKAGES))
+				|| (value instanceof Enum<?> constant
+						&& constant.getDeclaringClass().getName().startsWith(OWN_PACKAGES));
 	}
 
 	private static Optional<List<String>> parse(String expression) {
-		if (!PATH.matcher(expression).matches()) {
+		if (!PATH.matcher(expression).matches() || expression.equals(PARAMETERS)
+				|| expression.startsWith(PARAMETERS + ".")) {
 			return Optional.empty();
 		}
 		return Optional.of(List.of(expression.split("\\.")));
