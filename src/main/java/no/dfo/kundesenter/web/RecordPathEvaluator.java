@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,13 +42,15 @@ final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator 
 
 	private static final Object UNREAD = new Object();
 
+	private static final int MAX_CACHED_PATHS = 2000;
+
 	/** Request parameters, which Thymeleaf forbids in some places: SpEL decides. */
 	private static final String PARAMETERS = "param";
 
 	private static final ClassValue<Map<String, MethodHandle>> COMPONENTS = new ClassValue<>() {
 		@Override
 		protected Map<String, MethodHandle> computeValue(Class<?> type) {
-			Map<String, MethodHandle> accessors = new ConcurrentHashMap<>();
+			Map<String, MethodHandle> accessors = new HashMap<>();
 			if (type.isRecord() && type.getName().startsWith(OWN_PACKAGES)) {
 				for (RecordComponent component : type.getRecordComponents()) {
 					accessors.put(component.getName(), accessor(type, component));
@@ -73,8 +76,7 @@ final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator 
 	public @Nullable Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
 			StandardExpressionExecutionContext expContext) {
 		if (expression instanceof VariableExpression && !expContext.getPerformTypeConversion()) {
-			List<String> path = this.paths.computeIfAbsent(expression.getExpression(), RecordPathEvaluator::parse)
-				.orElse(null);
+			List<String> path = path(expression.getExpression()).orElse(null);
 			if (path != null) {
 				Object value = read(context, path);
 				if (value != UNREAD) {
@@ -83,6 +85,18 @@ final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator 
 			}
 		}
 		return this.spel.evaluate(context, expression, expContext);
+	}
+
+	private Optional<List<String>> path(String expression) {
+		Optional<List<String>> path = this.paths.get(expression);
+		if (path == null) {
+			path = parse(expression);
+			// Preprocessing (__…__) can build expressions the templates do not hold.
+			if (this.paths.size() < MAX_CACHED_PATHS) {
+				this.paths.put(expression, path);
+			}
+		}
+		return path;
 	}
 
 	private static @Nullable Object read(IExpressionContext context, List<String> path) {
