@@ -31,7 +31,7 @@ class TemplateConfiguration {
 		};
 	}
 
-	static void useRecordPaths(SpringTemplateEngine engine) {
+	private static void useRecordPaths(SpringTemplateEngine engine) {
 		Set<IDialect> dialects = new LinkedHashSet<>();
 		for (IDialect dialect : engine.getDialects()) {
 			if (dialect.getClass() == SpringStandardDialect.class) {
