@@ -51,7 +51,7 @@ final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator 
 		@Override
 		protected Map<String, MethodHandle> computeValue(Class<?> type) {
 			Map<String, MethodHandle> accessors = new HashMap<>();
-			if (type.isRecord() && type.getName().startsWith(OWN_PACKAGES)) {
+			if (type.isRecord() && isOwn(type)) {
 				for (RecordComponent component : type.getRecordComponents()) {
 					accessors.put(component.getName(), accessor(type, component));
 				}
@@ -126,9 +126,12 @@ final class RecordPathEvaluator implements IStandardVariableExpressionEvaluator 
 	 */
 	private static boolean isPlain(Object value) {
 		return value instanceof String || value instanceof Boolean || value instanceof Number
-				|| (value instanceof Record && value.getClass().getName().startsWith(OWN_PACKAGES))
-				|| (value instanceof Enum<?> constant
-						&& constant.getDeclaringClass().getName().startsWith(OWN_PACKAGES));
+				|| (value instanceof Record && isOwn(value.getClass()))
+				|| (value instanceof Enum<?> constant && isOwn(constant.getDeclaringClass()));
+	}
+
+	private static boolean isOwn(Class<?> type) {
+		return type.getName().startsWith(OWN_PACKAGES);
 	}
 
 	private static Optional<List<String>> parse(String expression) {

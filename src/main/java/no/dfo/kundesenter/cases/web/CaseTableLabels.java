@@ -26,8 +26,6 @@ import org.unbescape.css.CssEscape;
 @RestController
 class CaseTableLabels {
 
-	static final String PATH = "/css/kolonner.css";
-
 	private static final MediaType CSS = new MediaType("text", "css", StandardCharsets.UTF_8);
 
 	/** Cell class (after {@code case-table__}) and the message that names its column. */
@@ -39,7 +37,7 @@ class CaseTableLabels {
 		this.messages = messages;
 	}
 
-	@GetMapping(PATH)
+	@GetMapping("/css/kolonner.css")
 	ResponseEntity<String> stylesheet(Locale locale, WebRequest request) {
 		String css = css(locale);
 		String etag = "\"" + DigestUtils.md5DigestAsHex(css.getBytes(StandardCharsets.UTF_8)) + "\"";
