@@ -37,6 +37,21 @@ public enum AuditAction {
 	ROLE_GRANTED,
 
 	/** Took a role away from a person. */
-	ROLE_REVOKED
+	ROLE_REVOKED,
+
+	/** Added an attachment: uploaded a draft, or made a file part of a case. */
+	ATTACHMENT_ADDED,
+
+	/** Removed an attachment (a draft: the owner, or the cleanup of forgotten drafts). */
+	ATTACHMENT_REMOVED,
+
+	/** Wrote a new canned reply (ferdigtekst). */
+	CANNED_REPLY_CREATED,
+
+	/** Changed a canned reply. */
+	CANNED_REPLY_CHANGED,
+
+	/** Deleted a canned reply. */
+	CANNED_REPLY_DELETED
 
 }

@@ -23,6 +23,20 @@ public interface AuditTrail {
 	void record(PortalUser who, AuditAction action, @Nullable Long caseId, String detail);
 
 	/**
+	 * Records that the person with the given id did something; for modules that know
+	 * people only by id.
+	 * @see #record(PortalUser, AuditAction, Long, String)
+	 */
+	void record(long actorId, AuditAction action, @Nullable Long caseId, String detail);
+
+	/**
+	 * Records something the portal did on its own (a scheduled job), with no person
+	 * behind it.
+	 * @see #record(PortalUser, AuditAction, Long, String)
+	 */
+	void recordBySystem(AuditAction action, @Nullable Long caseId, String detail);
+
+	/**
 	 * What was recorded about one case, newest first (the latest 100 lines). The caller
 	 * decides who may see it.
 	 */

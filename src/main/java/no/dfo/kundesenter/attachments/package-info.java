@@ -5,7 +5,7 @@
  * about cases beyond their id: the cases module decides who may see an attachment.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = "access")
 package no.dfo.kundesenter.attachments;
 
 import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import no.dfo.kundesenter.TestPeople;
+import no.dfo.kundesenter.access.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +32,13 @@ class AttachmentRulesTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	private final long owner = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+	private long owner;
+
+	@BeforeEach
+	void createOwner() {
+		TestPeople people = new TestPeople(this.jdbc);
+		this.owner = people.id(people.person("vedlegg", people.existing("910000004").id(), Role.REPORTER));
+	}
 
 	private long caseId() {
 		return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
@@ -103,10 +112,13 @@ class AttachmentRulesTests {
 
 	/** Files already on a case, as the size check sees them (no content needed). */
 	private void caseAlreadyHolds(long caseId, long bytes) {
+		java.util.UUID id = java.util.UUID.randomUUID();
+		this.jdbc.update("insert into attachment_blob (id, key_id, wrapped_key, size_bytes, chunk_count) "
+				+ "values (?, 'test', '\\x00', ?, 0)", id, bytes);
 		this.jdbc.update(
 				"insert into attachment (id, case_id, file_name, content_type, size_bytes, added_by, "
 						+ "created_at, added_at) values (?, ?, 'tidligere.pdf', 'application/pdf', ?, ?, now(), now())",
-				java.util.UUID.randomUUID(), caseId, bytes, this.owner);
+				id, caseId, bytes, this.owner);
 	}
 
 	@Test
@@ -128,7 +140,8 @@ class AttachmentRulesTests {
 		this.attachments.addToCase(List.of(TestFiles.file("stor.pdf", TestFiles.PDF)), caseId, null, this.owner);
 		var draft = this.attachments.uploadDrafts(List.of(TestFiles.file("notat.txt", TestFiles.TEXT)), this.owner)
 			.get(0);
-		long otherOwner = this.owner + 1;
+		TestPeople people = new TestPeople(this.jdbc);
+		long otherOwner = people.id(people.person("annen", people.existing("910000004").id(), Role.REPORTER));
 		assertThatExceptionOfType(AttachmentRejectedException.class)
 			.isThrownBy(() -> this.transactions.executeWithoutResult(
 					(tx) -> this.attachments.claimDrafts(List.of(draft.id()), otherOwner, caseId, 7L)))

@@ -27,8 +27,24 @@ class JdbcAuditTrail implements AuditTrail {
 	@Override
 	@Transactional
 	public void record(PortalUser who, AuditAction action, @Nullable Long caseId, String detail) {
+		insert(who.id(), action, caseId, detail);
+	}
+
+	@Override
+	@Transactional
+	public void record(long actorId, AuditAction action, @Nullable Long caseId, String detail) {
+		insert(actorId, action, caseId, detail);
+	}
+
+	@Override
+	@Transactional
+	public void recordBySystem(AuditAction action, @Nullable Long caseId, String detail) {
+		insert(null, action, caseId, detail);
+	}
+
+	private void insert(@Nullable Long actorId, AuditAction action, @Nullable Long caseId, String detail) {
 		String trimmed = (detail.length() > MAX_DETAIL) ? detail.substring(0, MAX_DETAIL) : detail;
-		this.jdbc.update("insert into audit_event (actor_id, action, case_id, detail) values (?, ?, ?, ?)", who.id(),
+		this.jdbc.update("insert into audit_event (actor_id, action, case_id, detail) values (?, ?, ?, ?)", actorId,
 				action.name(), caseId, trimmed);
 	}
 
@@ -37,9 +53,9 @@ class JdbcAuditTrail implements AuditTrail {
 	public List<AuditEntry> forCase(long caseId) {
 		return this.jdbc.query("""
 				select e.id, e.actor_id, u.full_name, e.action, e.case_id, e.detail, e.occurred_at
-				from audit_event e join app_user u on u.id = e.actor_id
+				from audit_event e left join app_user u on u.id = e.actor_id
 				where e.case_id = ? order by e.occurred_at desc, e.id desc limit ?""",
-				(rs, n) -> new AuditEntry(rs.getLong(1), rs.getLong(2), rs.getString(3),
+				(rs, n) -> new AuditEntry(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
 						AuditAction.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6),
 						rs.getTimestamp(7).toInstant()),
 				caseId, MAX_ENTRIES);

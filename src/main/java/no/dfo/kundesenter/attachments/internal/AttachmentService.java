@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import no.dfo.kundesenter.access.AuditAction;
+import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.attachments.Attachment;
 import no.dfo.kundesenter.attachments.AttachmentContent;
 import no.dfo.kundesenter.attachments.AttachmentLimits;
@@ -24,6 +26,8 @@ import no.dfo.kundesenter.attachments.AttachmentRejectedException.Problem;
 import no.dfo.kundesenter.attachments.Attachments;
 import no.dfo.kundesenter.attachments.FileSize;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Service;
@@ -34,6 +38,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 @Transactional
 class AttachmentService implements Attachments {
+
+	private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
 
 	private static final String COLUMNS = "id, case_id, message_id, file_name, content_type, size_bytes, added_by, added_at";
 
@@ -48,9 +54,12 @@ class AttachmentService implements Attachments {
 
 	private final AttachmentLimits limits;
 
-	AttachmentService(JdbcTemplate jdbc, FileStore store, AttachmentSettings settings) {
+	private final AuditTrail audit;
+
+	AttachmentService(JdbcTemplate jdbc, FileStore store, AttachmentSettings settings, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.store = store;
+		this.audit = audit;
 		this.limits = new AttachmentLimits(settings.maxFileSize().toBytes(), settings.maxCaseSize().toBytes(),
 				settings.maxFilesPerUpload());
 	}
@@ -85,10 +94,13 @@ class AttachmentService implements Attachments {
 
 	@Override
 	public boolean deleteDraft(UUID id, long ownerId) {
-		int deleted = this.jdbc.update("delete from attachment where id = ? and added_by = ? and case_id is null", id,
+		// Only the content of the row deleted here: an id is no proof of ownership.
+		List<UUID> deleted = this.jdbc.queryForList(
+				"delete from attachment where id = ? and added_by = ? and case_id is null returning id", UUID.class, id,
 				ownerId);
-		this.store.delete(List.of(id));
-		return deleted == 1;
+		this.store.delete(deleted);
+		deleted.forEach((d) -> this.audit.record(ownerId, AuditAction.ATTACHMENT_REMOVED, null, detail(d) + " draft"));
+		return !deleted.isEmpty();
 	}
 
 	@Override
@@ -120,6 +132,8 @@ class AttachmentService implements Attachments {
 					ps.setArray(4, ps.getConnection().createArrayOf("uuid", unique.toArray()));
 					ps.setLong(5, ownerId);
 				});
+		unique.forEach((id) -> this.audit.record(ownerId, AuditAction.ATTACHMENT_ADDED, caseId,
+				detail(id) + message(messageId)));
 	}
 
 	@Override
@@ -135,6 +149,11 @@ class AttachmentService implements Attachments {
 		List<Attachment> found = this.jdbc.query("select " + COLUMNS + " from attachment where id = ? and case_id = ?",
 				AttachmentService::attachment, attachmentId, caseId);
 		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		if (!this.store.exists(attachmentId)) {
+			// Content deleted before V16 made that impossible: nothing left to send.
+			log.warn("Attachment {} of case {} has no stored content", attachmentId, caseId);
 			return Optional.empty();
 		}
 		try {
@@ -154,6 +173,8 @@ class AttachmentService implements Attachments {
 				+ "where case_id is null and created_at < ? order by created_at limit ? for update skip locked) "
 				+ "returning id", UUID.class, utc(cutoff), limit);
 		this.store.delete(deleted);
+		deleted.forEach(
+				(d) -> this.audit.recordBySystem(AuditAction.ATTACHMENT_REMOVED, null, detail(d) + " draft expired"));
 		return deleted.size();
 	}
 
@@ -208,6 +229,8 @@ class AttachmentService implements Attachments {
 							+ "added_by, created_at, added_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					a.id(), a.caseId(), a.messageId(), a.name(), a.contentType(), a.size(), a.addedBy(), utc(now),
 					utc(now));
+			this.audit.record(addedBy, AuditAction.ATTACHMENT_ADDED, caseId,
+					detail(a.id()) + ((caseId != null) ? message(messageId) : " draft"));
 		}
 		return stored;
 	}
@@ -268,6 +291,14 @@ class AttachmentService implements Attachments {
 	private static boolean isChosen(MultipartFile file) {
 		String name = file.getOriginalFilename();
 		return !(file.isEmpty() && (name == null || name.isBlank()));
+	}
+
+	private static String detail(UUID attachmentId) {
+		return "attachment=" + attachmentId;
+	}
+
+	private static String message(@Nullable Long messageId) {
+		return (messageId != null) ? " message=" + messageId : "";
 	}
 
 	private static Instant now() {

@@ -24,6 +24,11 @@ interface FileStore {
 	 */
 	InputStream read(UUID id) throws IOException;
 
+	/**
+	 * Whether content with that id is stored.
+	 */
+	boolean exists(UUID id);
+
 	void delete(Collection<UUID> ids);
 
 }

@@ -75,6 +75,12 @@ class PostgresFileStore implements FileStore {
 	}
 
 	@Override
+	public boolean exists(UUID id) {
+		return Boolean.TRUE.equals(this.jdbc
+			.queryForObject("select exists (select 1 from attachment_blob where id = ?)", Boolean.class, id));
+	}
+
+	@Override
 	public void delete(Collection<UUID> ids) {
 		if (!ids.isEmpty()) {
 			this.jdbc.update("delete from attachment_blob where id = any(?)",

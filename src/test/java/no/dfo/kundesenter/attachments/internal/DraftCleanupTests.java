@@ -2,8 +2,9 @@ package no.dfo.kundesenter.attachments.internal;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
+import no.dfo.kundesenter.TestPeople;
+import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.attachments.Attachment;
 import no.dfo.kundesenter.attachments.Attachments;
 import no.dfo.kundesenter.attachments.TestFiles;
@@ -48,7 +49,8 @@ class DraftCleanupTests {
 
 	@Test
 	void draftsOlderThanADayAreDeletedWithTheirContentAndNothingElse() {
-		long owner = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+		TestPeople people = new TestPeople(this.jdbc);
+		long owner = people.id(people.person("glemsk", people.existing("910000004").id(), Role.REPORTER));
 		UUID expired = upload(owner, "glemt.pdf");
 		UUID recent = upload(owner, "ny.pdf");
 		UUID claimed = upload(owner, "sendt.pdf");
@@ -63,6 +65,10 @@ class DraftCleanupTests {
 		assertThat(
 				this.jdbc.queryForObject("select count(*) from attachment_blob where id = ?", Integer.class, expired))
 			.isZero();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'ATTACHMENT_REMOVED' and actor_id is null and detail = ?",
+				Integer.class, "attachment=" + expired + " draft expired"))
+			.isEqualTo(1);
 		assertThat(exists(recent)).isTrue();
 		assertThat(exists(claimed)).isTrue();
 		assertThat(this.jdbc.queryForObject("select count(*) from shedlock where name = 'attachments-draft-cleanup'",
