@@ -3,7 +3,7 @@
  * modules see a person only as a {@link no.dfo.kundesenter.access.PortalUser}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = "web")
+@ApplicationModule(allowedDependencies = { "web", "config" })
 package no.dfo.kundesenter.access;
 
 import org.jspecify.annotations.NullMarked;

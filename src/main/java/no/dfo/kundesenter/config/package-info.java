@@ -1,6 +1,6 @@
 /**
- * Set-up that belongs to no business capability: the embedded database for runs without
- * one.
+ * Set-up that belongs to no business capability: the demo profile and what keeps it apart
+ * from real use, and the embedded database the demo runs on.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {})

@@ -2,8 +2,10 @@ package no.dfo.kundesenter.access.internal;
 
 import jakarta.servlet.DispatcherType;
 import no.dfo.kundesenter.access.Role;
+import no.dfo.kundesenter.config.DemoProfile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -14,13 +16,14 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.web.http.CookieSerializer;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, PortalUsers users)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment, PortalUsers users,
+			CookieSerializer sessionCookies, AccessSettings settings) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -34,7 +37,7 @@ class SecurityConfiguration {
 					.hasRole(Role.ADMINISTRATOR.name())
 					.anyRequest()
 					.authenticated());
-		if (settings.demoLogin()) {
+		if (DemoProfile.isActive(environment)) {
 			http.formLogin((form) -> form.loginPage("/login").permitAll());
 		}
 		else {
@@ -54,7 +57,7 @@ class SecurityConfiguration {
 		// 30 idle minutes is told so on the login page, before the CSRF check, so a form
 		// sent after the timeout also explains itself.
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
-		http.addFilterBefore(new SessionTimeoutFilter(), CsrfFilter.class);
+		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime()), CsrfFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		http.headers((headers) -> headers
 			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -63,7 +66,7 @@ class SecurityConfiguration {
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions((frame) -> frame.deny())
 			.contentTypeOptions(Customizer.withDefaults()));
-		http.csrf(Customizer.withDefaults());
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfTokensWithoutNewSessions()));
 		return http.build();
 	}
 

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
@@ -51,6 +52,12 @@ class SessionStoreConfiguration {
 			}
 
 		};
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> malformedSessionCookies(Environment environment) {
+		String cookieName = environment.getProperty("server.servlet.session.cookie.name", "SESSION");
+		return aroundSpringSession(new MalformedSessionCookies(cookieName), SessionRepositoryFilter.DEFAULT_ORDER - 2);
 	}
 
 	@Bean

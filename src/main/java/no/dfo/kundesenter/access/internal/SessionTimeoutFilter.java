@@ -1,32 +1,59 @@
 package no.dfo.kundesenter.access.internal;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.CookieSerializer.CookieValue;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request that carries the cookie of a session that has expired (30 idle minutes, see
- * {@code spring.session.timeout}) goes to the login page with a notice that says why,
- * instead of a bare login form. A fresh session replaces the stale cookie, so this
- * happens once.
+ * A request that carries the cookie of a session that has ended (30 idle minutes, see
+ * {@code spring.session.timeout}) or that has lasted its absolute lifetime
+ * ({@code portal.access.session-lifetime}, however active it was) goes to the login page
+ * with a notice that says why, instead of a bare login form. The stale cookie is removed,
+ * so this happens once; no session is started for it, so a made-up cookie adds nothing to
+ * the session store.
  */
 class SessionTimeoutFilter extends OncePerRequestFilter {
 
 	static final String TIMED_OUT_URL = "/login?utlopt";
 
+	private final CookieSerializer cookies;
+
+	private final Duration lifetime;
+
+	SessionTimeoutFilter(CookieSerializer cookies, Duration lifetime) {
+		this.cookies = cookies;
+		this.lifetime = lifetime;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
-			request.getSession(true);
-			response.sendRedirect(request.getContextPath() + TIMED_OUT_URL);
+			timedOut(request, response);
+			return;
+		}
+		HttpSession session = request.getSession(false);
+		if (session != null
+				&& Instant.ofEpochMilli(session.getCreationTime()).plus(this.lifetime).isBefore(Instant.now())) {
+			session.invalidate();
+			timedOut(request, response);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private void timedOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		this.cookies.writeCookieValue(new CookieValue(request, response, ""));
+		response.sendRedirect(request.getContextPath() + TIMED_OUT_URL);
 	}
 
 	@Override
