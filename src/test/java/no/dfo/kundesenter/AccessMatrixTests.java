@@ -255,7 +255,6 @@ class AccessMatrixTests {
 		agencyPeople.add(people.person("fag-begge-t", testetaten.id(), PAYROLL_SPECIALIST, ACCOUNTING_SPECIALIST));
 		usernames.addAll(agencyPeople);
 		usernames.add(people.person("sb-begge", centre.id(), PAYROLL_CASEWORKER, ACCOUNTING_CASEWORKER));
-		usernames.add(people.person("sb-lonn-admin", centre.id(), PAYROLL_CASEWORKER, ADMINISTRATOR));
 		usernames.add(people.person("uten-rolle", matrix.id()));
 
 		long caseworker = people.id("siri");

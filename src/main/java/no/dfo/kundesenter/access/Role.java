@@ -34,4 +34,13 @@ public enum Role {
 		return this == PAYROLL_CASEWORKER || this == ACCOUNTING_CASEWORKER;
 	}
 
+	/**
+	 * Whether a person holding this role may also hold the other. An administrator grants
+	 * access and sees no case content, so nobody is administrator and holds a role that
+	 * sees cases at the same time.
+	 */
+	public boolean combinesWith(Role other) {
+		return this == other || (this != ADMINISTRATOR && other != ADMINISTRATOR);
+	}
+
 }

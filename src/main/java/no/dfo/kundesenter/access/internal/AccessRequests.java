@@ -106,18 +106,23 @@ public class AccessRequests {
 	 * Approves a pending request and grants the role at once. A person belongs to one
 	 * agency: one without roles moves to the requested agency; one with roles elsewhere
 	 * must lose those first.
-	 * @throws AccessRuleException if the request is decided already or the person holds
-	 * roles at another agency
+	 * @throws AccessRuleException if the request is decided already, is the
+	 * administrator's own, or the person holds roles at another agency or a role the
+	 * requested one may not be combined with ({@link Role#combinesWith})
 	 */
 	@Transactional
 	public void approve(PortalUser admin, long requestId, String comment) {
 		AccessRequestView request = pendingForUpdate(requestId);
+		requireSomeoneElse(admin, request);
 		Long currentOrganization = this.jdbc.queryForObject(
 				"select organization_id from app_user where id = ? for update", Long.class, request.userId());
-		Integer roleCount = this.jdbc.queryForObject("select count(*) from user_role where user_id = ?", Integer.class,
-				request.userId());
-		if (roleCount != null && roleCount > 0 && currentOrganization != request.organization().id()) {
+		List<Role> held = this.jdbc.query("select role from user_role where user_id = ?",
+				(rs, n) -> Role.valueOf(rs.getString(1)), request.userId());
+		if (!held.isEmpty() && currentOrganization != request.organization().id()) {
 			throw new AccessRuleException("access.decision.otherOrganization");
+		}
+		if (held.stream().anyMatch((role) -> !role.combinesWith(request.role()))) {
+			throw new AccessRuleException("access.decision.separation");
 		}
 		this.jdbc.update("update app_user set organization_id = ? where id = ?", request.organization().id(),
 				request.userId());
@@ -136,11 +141,13 @@ public class AccessRequests {
 
 	/**
 	 * Rejects a pending request; the comment tells the person why.
-	 * @throws AccessRuleException if the request is decided already
+	 * @throws AccessRuleException if the request is decided already or is the
+	 * administrator's own
 	 */
 	@Transactional
 	public void reject(PortalUser admin, long requestId, String comment) {
 		AccessRequestView request = pendingForUpdate(requestId);
+		requireSomeoneElse(admin, request);
 		decide(admin, request, "REJECTED", comment);
 		this.audit.record(admin, AuditAction.ACCESS_REQUEST_REJECTED, null, detail(request));
 	}
@@ -200,6 +207,13 @@ public class AccessRequests {
 			throw new AccessRuleException("access.decision.notPending");
 		}
 		return this.jdbc.query(REQUEST_COLUMNS + " where r.id = ?", this::toRequest, requestId).get(0);
+	}
+
+	/** Nobody decides on their own access. */
+	private static void requireSomeoneElse(PortalUser admin, AccessRequestView request) {
+		if (request.userId() == admin.id()) {
+			throw new AccessRuleException("access.decision.self");
+		}
 	}
 
 	private void decide(PortalUser admin, AccessRequestView request, String status, String comment) {

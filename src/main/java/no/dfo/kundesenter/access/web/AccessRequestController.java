@@ -56,6 +56,9 @@ class AccessRequestController {
 			else if (viewer.hasRole(role) && viewer.organizationId() == agency.id()) {
 				result.rejectValue("role", "access.role.alreadyHeld");
 			}
+			else if (viewer.roles().stream().anyMatch((held) -> !held.combinesWith(role))) {
+				result.rejectValue("role", "access.role.separation");
+			}
 			else if (this.requests.hasPendingRequest(viewer, agency.id(), role)) {
 				result.rejectValue("role", "access.request.duplicate");
 			}
