@@ -37,7 +37,7 @@ public final class EmbeddedPostgres {
 		try {
 			var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
 				.setServerConfig("timezone", "UTC")
-				.setServerConfig("max_connections", "100")
+				.setServerConfig("max_connections", "300")
 				.setRegisterShutdownHook(false);
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);

@@ -66,7 +66,8 @@ class SecurityConfiguration {
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions((frame) -> frame.deny())
 			.contentTypeOptions(Customizer.withDefaults()));
-		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfTokensWithoutNewSessions()));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfTokensWithoutNewSessions())
+			.csrfTokenRequestHandler(new FormCsrfTokens()));
 		return http.build();
 	}
 

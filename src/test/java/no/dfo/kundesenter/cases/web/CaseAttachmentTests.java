@@ -74,7 +74,7 @@ class CaseAttachmentTests {
 		}
 		request.param("category", "ACCOUNTING").param("subject", subject).param("message", "Se vedlagte bilag.");
 		draftIds.forEach((id) -> request.param("attachmentIds", id));
-		request.with(csrf());
+		request.with(csrf().asHeader());
 		return request;
 	}
 
@@ -175,7 +175,7 @@ class CaseAttachmentTests {
 		this.mvc
 			.perform(multipart("/saker/" + caseId + "/meldinger").file(TestFiles.file("lønnsslipp.png", TestFiles.PNG))
 				.param("body", "Her er lønnsslippen.")
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().is3xxRedirection());
 		Long messageId = this.jdbc.queryForObject(
 				"select max(id) from message where case_id = ? and body = 'Her er lønnsslippen.'", Long.class, caseId);
@@ -189,7 +189,7 @@ class CaseAttachmentTests {
 		this.mvc
 			.perform(multipart("/saker/" + caseId + "/meldinger").file(TestFiles.file("faktura.pdf", TestFiles.EXE))
 				.param("body", "Denne skal ikke lagres.")
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("faktura.pdf")))
 			.andExpect(content().string(containsString("Denne skal ikke lagres.")));
@@ -203,7 +203,7 @@ class CaseAttachmentTests {
 		long caseId = registerWith(TestFiles.file("med melding.pdf", TestFiles.PDF));
 		MvcResult added = this.mvc
 			.perform(multipart("/saker/" + caseId + "/vedlegg").file(TestFiles.file(SICK_NOTE, TestFiles.PDF))
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/saker/" + caseId + "#vedlegg");
@@ -257,7 +257,7 @@ class CaseAttachmentTests {
 		this.mvc.perform(get("/saker/" + caseId + "/vedlegg/" + id).with(as("admin"))).andExpect(status().isNotFound());
 		this.mvc
 			.perform(multipart("/saker/" + caseId + "/vedlegg").file(TestFiles.file("inn.pdf", TestFiles.PDF))
-				.with(csrf())
+				.with(csrf().asHeader())
 				.with(as("per")))
 			.andExpect(status().isNotFound());
 		assertThat(this.attachments.listForCase(caseId)).hasSize(1);
@@ -290,13 +290,13 @@ class CaseAttachmentTests {
 		long caseId = registerWith();
 		MvcResult result = this.mvc
 			.perform(multipart("/saker/" + caseId + "/vedlegg").file(TestFiles.file("side.html", TestFiles.HTML))
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		this.mvc.perform(get("/saker/" + caseId).cookie(result.getResponse().getCookies()))
 			.andExpect(content().string(containsString("Vedleggene ble ikke lagt til")))
 			.andExpect(content().string(containsString("«side.html» er en filtype vi ikke tar imot.")));
-		result = this.mvc.perform(multipart("/saker/" + caseId + "/vedlegg").with(csrf())).andReturn();
+		result = this.mvc.perform(multipart("/saker/" + caseId + "/vedlegg").with(csrf().asHeader())).andReturn();
 		this.mvc.perform(get("/saker/" + caseId).cookie(result.getResponse().getCookies()))
 			.andExpect(content().string(containsString("Velg minst én fil.")));
 		assertThat(this.attachments.listForCase(caseId)).isEmpty();
@@ -305,7 +305,8 @@ class CaseAttachmentTests {
 	@Test
 	void theScriptUploadsAndRemovesDraftsWithoutReloadingThePage() throws Exception {
 		String items = this.mvc
-			.perform(multipart("/saker/ny/vedlegg").file(TestFiles.file("kvittering.png", TestFiles.PNG)).with(csrf()))
+			.perform(multipart("/saker/ny/vedlegg").file(TestFiles.file("kvittering.png", TestFiles.PNG))
+				.with(csrf().asHeader()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<li class=\"attachment-list__item\" data-draft>")))
 			.andExpect(content().string(containsString("kvittering.png")))
@@ -315,7 +316,9 @@ class CaseAttachmentTests {
 			.getContentAsString();
 		String draft = draftIds(items).get(0);
 
-		this.mvc.perform(multipart("/saker/ny/vedlegg").file(TestFiles.file("program.pdf", TestFiles.EXE)).with(csrf()))
+		this.mvc
+			.perform(multipart("/saker/ny/vedlegg").file(TestFiles.file("program.pdf", TestFiles.EXE))
+				.with(csrf().asHeader()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("«program.pdf» er en filtype vi ikke tar imot.")));
 

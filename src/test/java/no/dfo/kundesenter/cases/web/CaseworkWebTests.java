@@ -84,7 +84,7 @@ class CaseworkWebTests {
 			.perform(multipart("/saker/" + id + "/meldinger").param("action", "sett-inn")
 				.param("cannedReply", Long.toString(cannedReplyId("PAYROLL")))
 				.with(as(username))
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().isNotFound());
 		for (String page : new String[] { "/saksbehandling", "/saksbehandling/ferdigtekster",
 				"/saksbehandling/ferdigtekster/ny", "/saksbehandling/ferdigtekster/" + cannedReplyId("PAYROLL"),
@@ -144,8 +144,10 @@ class CaseworkWebTests {
 	@Test
 	void aCustomerMessageOnAWaitingCaseMakesItActiveAndSaysSo() throws Exception {
 		long id = this.fixtures.caseOf("kari", Category.ACCOUNTING, CaseStatus.WAITING_FOR_CUSTOMER);
-		MvcResult posted = this.mvc.perform(
-				multipart("/saker/" + id + "/meldinger").param("body", "Her er bilaget").with(as("kari")).with(csrf()))
+		MvcResult posted = this.mvc
+			.perform(multipart("/saker/" + id + "/meldinger").param("body", "Her er bilaget")
+				.with(as("kari"))
+				.with(csrf().asHeader()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(this.fixtures.status(id)).isEqualTo(CaseStatus.ACTIVE);
@@ -159,7 +161,8 @@ class CaseworkWebTests {
 	@Test
 	void anEmptyCustomerMessageIsRefusedWithAMessageNextToTheField() throws Exception {
 		long id = this.fixtures.caseOf("kari", Category.PAYROLL, CaseStatus.ACTIVE);
-		this.mvc.perform(multipart("/saker/" + id + "/meldinger").param("body", "  ").with(as("kari")).with(csrf()))
+		this.mvc.perform(
+				multipart("/saker/" + id + "/meldinger").param("body", "  ").with(as("kari")).with(csrf().asHeader()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Skriv en melding.")));
 		assertThat(this.fixtures.messages(id)).isEqualTo(1);
@@ -176,7 +179,7 @@ class CaseworkWebTests {
 				.param("status", "CLOSED")
 				.param("version", Long.toString(seen))
 				.with(as("siri"))
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Saken er endret av noen andre mens du skrev")))
 			.andExpect(content().string(containsString("Saken er nå: Under arbeid, saksbehandler: ingen.")))
@@ -198,7 +201,7 @@ class CaseworkWebTests {
 				.param("status", "POSTPONED")
 				.param("version", Long.toString(this.fixtures.version(id)))
 				.with(as("siri"))
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Skriv et svar til kunden som forklarer hvorfor")))
 			.andExpect(content().string(containsString("Bare for oss</textarea>")));
@@ -219,7 +222,7 @@ class CaseworkWebTests {
 				.param("action", "sett-inn")
 				.param("version", Long.toString(this.fixtures.version(id)))
 				.with(as("siri"))
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
