@@ -7,6 +7,7 @@ import java.util.function.Function;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.access.internal.AccessViews.OrganizationView;
 import no.dfo.kundesenter.access.internal.OrganizationNumber;
+import no.dfo.kundesenter.web.FormText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
@@ -80,7 +81,7 @@ final class AccessFormValidator {
 	}
 
 	static String stripped(@Nullable String value) {
-		return (value != null) ? value.strip() : "";
+		return (value != null) ? FormText.strip(value) : "";
 	}
 
 	private static void text(Errors errors, String field, @Nullable String value, boolean required) {

@@ -9,6 +9,7 @@ import no.dfo.kundesenter.cases.domain.CannedReplies;
 import no.dfo.kundesenter.cases.domain.CannedReply;
 import no.dfo.kundesenter.cases.domain.CaseAccessPolicy;
 import no.dfo.kundesenter.web.ResourceNotFoundException;
+import no.dfo.kundesenter.web.FormText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,7 +61,7 @@ class CannedReplyController {
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
-		this.replies.create(category, form.title().strip(), form.body().strip(), viewer);
+		this.replies.create(category, FormText.singleLine(form.title()), FormText.strip(form.body()), viewer);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/saksbehandling/ferdigtekster";
 	}
@@ -86,7 +87,7 @@ class CannedReplyController {
 			model.addAttribute("replyId", id);
 			return FORM_VIEW;
 		}
-		this.replies.update(id, form.title().strip(), form.body().strip(), viewer);
+		this.replies.update(id, FormText.singleLine(form.title()), FormText.strip(form.body()), viewer);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/saksbehandling/ferdigtekster";
 	}
@@ -107,7 +108,7 @@ class CannedReplyController {
 		if (MessageFormValidator.isBlank(form.title())) {
 			errors.rejectValue("title", "canned.title.required");
 		}
-		else if (form.title().strip().length() > 100) {
+		else if (FormText.singleLine(form.title()).length() > 100) {
 			errors.rejectValue("title", "canned.title.tooLong");
 		}
 		else if (category != null && this.replies.titleTaken(category, form.title(), id)) {
@@ -116,7 +117,7 @@ class CannedReplyController {
 		if (MessageFormValidator.isBlank(form.body())) {
 			errors.rejectValue("body", "canned.body.required");
 		}
-		else if (form.body().strip().length() > MessageFormValidator.MAX_LENGTH) {
+		else if (FormText.strip(form.body()).length() > MessageFormValidator.MAX_LENGTH) {
 			errors.rejectValue("body", "canned.body.tooLong");
 		}
 	}

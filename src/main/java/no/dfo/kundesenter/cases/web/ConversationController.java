@@ -13,6 +13,7 @@ import no.dfo.kundesenter.cases.domain.CaseViews.WorkspaceView;
 import no.dfo.kundesenter.cases.domain.CaseWorkspace;
 import no.dfo.kundesenter.cases.domain.Conversation;
 import no.dfo.kundesenter.cases.domain.Conversation.Posted;
+import no.dfo.kundesenter.web.FormText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,7 +72,7 @@ class ConversationController {
 			return render(viewer, id, view, model);
 		}
 		try {
-			Posted posted = this.conversation.postCustomerMessage(id, form.body().strip(), chosen, viewer);
+			Posted posted = this.conversation.postCustomerMessage(id, FormText.strip(form.body()), chosen, viewer);
 			redirect.addFlashAttribute("posted", posted);
 			return "redirect:/saker/" + id + "#conversation-title";
 		}

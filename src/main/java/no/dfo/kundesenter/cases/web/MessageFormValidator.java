@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.domain.Conversation.Response;
+import no.dfo.kundesenter.web.FormText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
@@ -47,7 +48,7 @@ final class MessageFormValidator {
 	}
 
 	static Response toResponse(MessageForm form) {
-		String body = isBlank(form.body()) ? null : form.body().strip();
+		String body = isBlank(form.body()) ? null : FormText.strip(form.body());
 		return new Response(body, form.internal(), status(form.status()), version(form.version()));
 	}
 
@@ -70,13 +71,13 @@ final class MessageFormValidator {
 				errors.rejectValue("body", "conversation.body.required");
 			}
 		}
-		else if (form.body().strip().length() > MAX_LENGTH) {
+		else if (FormText.strip(form.body()).length() > MAX_LENGTH) {
 			errors.rejectValue("body", "conversation.body.tooLong");
 		}
 	}
 
 	static boolean isBlank(@Nullable String value) {
-		return value == null || value.isBlank();
+		return FormText.isBlank(value);
 	}
 
 }

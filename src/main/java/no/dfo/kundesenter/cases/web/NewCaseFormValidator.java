@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.domain.NewCase;
 import no.dfo.kundesenter.cases.domain.PaymentVoucher;
+import no.dfo.kundesenter.web.FormText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
@@ -35,7 +36,7 @@ final class NewCaseFormValidator {
 		else if (category == null) {
 			errors.rejectValue("category", "case.category.unknown");
 		}
-		required(errors, "subject", form.subject(), 200);
+		singleLine(errors, "subject", form.subject(), 200);
 		required(errors, "message", form.message(), 20_000);
 		if (category != Category.PAYROLL) {
 			return;
@@ -47,12 +48,12 @@ final class NewCaseFormValidator {
 		if (!form.wantsVoucher()) {
 			return;
 		}
-		required(errors, "employeeNumber", form.employeeNumber(), 20);
-		required(errors, "employeeName", form.employeeName(), 200);
+		singleLine(errors, "employeeNumber", form.employeeNumber(), 20);
+		singleLine(errors, "employeeName", form.employeeName(), 200);
 		if (isBlank(form.payPeriod())) {
 			errors.rejectValue("payPeriod", "case.payPeriod.required");
 		}
-		else if (!PAY_PERIOD.matcher(form.payPeriod().strip()).matches()) {
+		else if (!PAY_PERIOD.matcher(FormText.strip(form.payPeriod())).matches()) {
 			errors.rejectValue("payPeriod", "case.payPeriod.invalid");
 		}
 		if (isBlank(form.amount())) {
@@ -76,7 +77,7 @@ final class NewCaseFormValidator {
 				}
 			}
 		}
-		if (form.voucherNote() != null && form.voucherNote().length() > 2000) {
+		if (form.voucherNote() != null && FormText.strip(form.voucherNote()).length() > 2000) {
 			errors.rejectValue("voucherNote", "case.voucherNote.tooLong");
 		}
 	}
@@ -88,11 +89,13 @@ final class NewCaseFormValidator {
 		Category category = Category.valueOf(form.category());
 		PaymentVoucher voucher = null;
 		if (category == Category.PAYROLL && form.wantsVoucher()) {
-			String note = isBlank(form.voucherNote()) ? null : form.voucherNote().strip();
-			voucher = new PaymentVoucher(form.employeeNumber().strip(), form.employeeName().strip(),
-					form.payPeriod().strip(), new BigDecimal(normalizeAmount(form.amount())), note);
+			String note = isBlank(form.voucherNote()) ? null : FormText.strip(form.voucherNote());
+			voucher = new PaymentVoucher(FormText.singleLine(form.employeeNumber()),
+					FormText.singleLine(form.employeeName()), FormText.strip(form.payPeriod()),
+					new BigDecimal(normalizeAmount(form.amount())), note);
 		}
-		return new NewCase(category, form.subject().strip(), form.message().strip(), voucher, attachmentIds);
+		return new NewCase(category, FormText.singleLine(form.subject()), FormText.strip(form.message()), voucher,
+				attachmentIds);
 	}
 
 	static @Nullable Category category(@Nullable String value) {
@@ -108,13 +111,17 @@ final class NewCaseFormValidator {
 		if (isBlank(value)) {
 			errors.rejectValue(field, "case." + field + ".required");
 		}
-		else if (value.strip().length() > maxLength) {
+		else if (FormText.strip(value).length() > maxLength) {
 			errors.rejectValue(field, "case." + field + ".tooLong");
 		}
 	}
 
+	private static void singleLine(Errors errors, String field, @Nullable String value, int maxLength) {
+		required(errors, field, (value != null) ? FormText.singleLine(value) : null, maxLength);
+	}
+
 	private static boolean isBlank(@Nullable String value) {
-		return value == null || value.isBlank();
+		return FormText.isBlank(value);
 	}
 
 }

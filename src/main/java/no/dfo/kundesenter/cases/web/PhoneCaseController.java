@@ -11,6 +11,7 @@ import no.dfo.kundesenter.cases.domain.CaseAccessPolicy;
 import no.dfo.kundesenter.cases.domain.CaseWork;
 import no.dfo.kundesenter.cases.domain.NewCase;
 import no.dfo.kundesenter.web.ResourceNotFoundException;
+import no.dfo.kundesenter.web.FormText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -60,12 +61,13 @@ class PhoneCaseController {
 		if (category == null || !categories.contains(category)) {
 			result.rejectValue("category", "phone.category.required");
 		}
-		required(result, "subject", form.subject(), 200);
+		required(result, "subject", (form.subject() != null) ? FormText.singleLine(form.subject()) : null, 200);
 		required(result, "message", form.message(), MessageFormValidator.MAX_LENGTH);
 		if (result.hasErrors()) {
 			return VIEW;
 		}
-		long id = this.work.registerByPhone(new NewCase(category, form.subject().strip(), form.message().strip(), null),
+		long id = this.work.registerByPhone(
+				new NewCase(category, FormText.singleLine(form.subject()), FormText.strip(form.message()), null),
 				reporterId, viewer);
 		redirect.addFlashAttribute("registeredId", id);
 		return "redirect:/saker/" + id;
@@ -93,7 +95,7 @@ class PhoneCaseController {
 		if (MessageFormValidator.isBlank(value)) {
 			errors.rejectValue(field, "phone." + field + ".required");
 		}
-		else if (value.strip().length() > maxLength) {
+		else if (FormText.strip(value).length() > maxLength) {
 			errors.rejectValue(field, "phone." + field + ".tooLong");
 		}
 	}
