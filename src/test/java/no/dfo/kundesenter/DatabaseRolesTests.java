@@ -191,6 +191,16 @@ class DatabaseRolesTests {
 	}
 
 	@Test
+	void flywayMigratedAsTheOwner() throws SQLException {
+		try (Connection connection = connect(DATABASE, OWNER);
+				var result = connection.createStatement()
+					.executeQuery("select array_agg(distinct installed_by) from flyway_schema_history")) {
+			result.next();
+			assertThat((Object[]) result.getArray(1).getArray()).containsExactly(OWNER);
+		}
+	}
+
+	@Test
 	void aCaseRegisteredWithAFileAssignedAnsweredAndRepliedToSendsItsNotice() throws Exception {
 		Cookie kari = signIn("kari");
 		String location = this.mvc
