@@ -2,6 +2,7 @@ package no.dfo.kundesenter.attachments;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import no.dfo.kundesenter.TestPeople;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +34,9 @@ class AttachmentRulesTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	MessageSource messages;
+
 	private long owner;
 
 	@BeforeEach
@@ -46,6 +51,10 @@ class AttachmentRulesTests {
 
 	private int storedFor(long addedBy) {
 		return this.jdbc.queryForObject("select count(*) from attachment where added_by = ?", Integer.class, addedBy);
+	}
+
+	private String text(AttachmentRejectedException.Problem problem) {
+		return this.messages.getMessage(problem.code(), problem.args().toArray(), Locale.of("nb", "NO"));
 	}
 
 	private List<AttachmentRejectedException.Problem> rejected(List<MultipartFile> files) {
@@ -101,6 +110,30 @@ class AttachmentRulesTests {
 			.containsExactly("attachment.empty", "attachment.type", "attachment.type", "attachment.type");
 		assertThat(problems).extracting((p) -> p.args().get(0))
 			.containsExactly("tom.pdf", "faktura.pdf", "side.html", "arkiv.zip");
+		assertThat(storedFor(this.owner)).isZero();
+	}
+
+	@Test
+	void macrosAndZipBombsAreRefusedByContentEachWithItsOwnMessageAndNothingOfTheUploadIsStored() {
+		var problems = rejected(List.of(TestFiles.file("Lønn.docx", OfficeFiles.docm()),
+				TestFiles.file("Timer.xlsx", OfficeFiles.xlsm()), TestFiles.file("Gammel.doc", OfficeFiles.doc(true)),
+				TestFiles.file("Bilag.docx", OfficeFiles.docxOfZeros(1024, true)),
+				TestFiles.file("ok.docx", OfficeFiles.docx())));
+		assertThat(problems).containsExactly(AttachmentRejectedException.Problem.of("attachment.macros", "Lønn.docx"),
+				AttachmentRejectedException.Problem.of("attachment.macros", "Timer.xlsx"),
+				AttachmentRejectedException.Problem.of("attachment.macros", "Gammel.doc"),
+				AttachmentRejectedException.Problem.of("attachment.inflatesTooMuch", "Bilag.docx", "100 MB"));
+		assertThat(problems).extracting(this::text)
+			.containsExactly(
+					"«Lønn.docx» inneholder makroer. Vi tar ikke imot dokumenter med makroer. Lagre dokumentet uten "
+							+ "makroer (for eksempel som .docx, .xlsx eller PDF) og last det opp på nytt.",
+					"«Timer.xlsx» inneholder makroer. Vi tar ikke imot dokumenter med makroer. Lagre dokumentet uten "
+							+ "makroer (for eksempel som .docx, .xlsx eller PDF) og last det opp på nytt.",
+					"«Gammel.doc» inneholder makroer. Vi tar ikke imot dokumenter med makroer. Lagre dokumentet uten "
+							+ "makroer (for eksempel som .docx, .xlsx eller PDF) og last det opp på nytt.",
+					"«Bilag.docx» blir mer enn 100 MB når innholdet pakkes ut (Word-, Excel- og OpenDocument-filer er "
+							+ "pakket sammen). Så store dokumenter tar vi ikke imot. Lagre dokumentet som PDF eller del "
+							+ "det opp i mindre filer, og last det opp på nytt.");
 		assertThat(storedFor(this.owner)).isZero();
 	}
 

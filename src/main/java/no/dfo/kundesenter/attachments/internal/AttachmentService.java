@@ -56,12 +56,15 @@ class AttachmentService implements Attachments {
 
 	private final AuditTrail audit;
 
+	private final long maxInflatedSize;
+
 	AttachmentService(JdbcTemplate jdbc, FileStore store, AttachmentSettings settings, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.audit = audit;
 		this.limits = new AttachmentLimits(settings.maxFileSize().toBytes(), settings.maxCaseSize().toBytes(),
 				settings.maxFilesPerUpload());
+		this.maxInflatedSize = settings.maxInflatedSize().toBytes();
 	}
 
 	@Override
@@ -189,7 +192,7 @@ class AttachmentService implements Attachments {
 					String.valueOf(this.limits.maxFilesPerUpload()), String.valueOf(chosen.size()))));
 		}
 		List<Problem> problems = new ArrayList<>();
-		List<Checked> accepted = new ArrayList<>();
+		List<CheckedFile> accepted = new ArrayList<>();
 		for (MultipartFile file : chosen) {
 			String name = FileNames.clean(file.getOriginalFilename());
 			Problem problem = check(file, name, accepted);
@@ -204,7 +207,7 @@ class AttachmentService implements Attachments {
 		checkTotal(caseId, addedBy, total);
 		Instant now = now();
 		List<Attachment> stored = new ArrayList<>();
-		for (Checked checked : accepted) {
+		for (CheckedFile checked : accepted) {
 			UUID id = UUID.randomUUID();
 			long size;
 			try (InputStream in = checked.file().getInputStream()) {
@@ -235,7 +238,7 @@ class AttachmentService implements Attachments {
 		return stored;
 	}
 
-	private @Nullable Problem check(MultipartFile file, String name, List<Checked> accepted) {
+	private @Nullable Problem check(MultipartFile file, String name, List<CheckedFile> accepted) {
 		if (file.isEmpty()) {
 			return Problem.of("attachment.empty", name);
 		}
@@ -248,11 +251,16 @@ class AttachmentService implements Attachments {
 			try (InputStream in = file.getInputStream()) {
 				type = ContentTypes.detect(in, name);
 			}
-			if (!ContentTypes.isAllowed(type, file::getInputStream)) {
-				return Problem.of("attachment.type", name);
-			}
-			accepted.add(new Checked(file, name, type));
-			return null;
+			return switch (ContentTypes.check(type, file::getInputStream, this.maxInflatedSize)) {
+				case TAKEN -> {
+					accepted.add(new CheckedFile(file, name, type));
+					yield null;
+				}
+				case WRONG_TYPE -> Problem.of("attachment.type", name);
+				case MACROS -> Problem.of("attachment.macros", name);
+				case INFLATES_TOO_MUCH ->
+					Problem.of("attachment.inflatesTooMuch", name, FileSize.format(this.maxInflatedSize));
+			};
 		}
 		catch (IOException ex) {
 			return Problem.of("attachment.unreadable", name);
@@ -314,9 +322,6 @@ class AttachmentService implements Attachments {
 				(Long) rs.getObject("message_id"), rs.getString("file_name"), rs.getLong("size_bytes"),
 				rs.getString("content_type"), rs.getLong("added_by"),
 				rs.getObject("added_at", OffsetDateTime.class).toInstant());
-	}
-
-	private record Checked(MultipartFile file, String name, String type) {
 	}
 
 }

@@ -14,11 +14,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxFilesPerUpload files in one upload
  * @param draftLifetime how long an unclaimed draft is kept
  * @param encryption the keys files are encrypted under
+ * @param maxInflatedSize what all entries of a ZIP-based document (Word, Excel,
+ * OpenDocument) may inflate to together
  */
 @ConfigurationProperties("portal.attachments")
 record AttachmentSettings(@DefaultValue("25MB") DataSize maxFileSize, @DefaultValue("200MB") DataSize maxCaseSize,
 		@DefaultValue("20") int maxFilesPerUpload, @DefaultValue("24h") Duration draftLifetime,
-		@DefaultValue Encryption encryption) {
+		@DefaultValue Encryption encryption, @DefaultValue("100MB") DataSize maxInflatedSize) {
 
 	/**
 	 * @param currentKey the id of the key new files are encrypted under

@@ -1,26 +1,27 @@
 package no.dfo.kundesenter.attachments.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.ParseContext;
 
 /**
  * The type of a file from its content (Apache Tika's magic numbers), and whether we take
  * it. The name only refines what the content already shows (a .csv is text, a .docx is a
- * ZIP), never overrides it, so an .exe named .pdf stays an executable. Office Open XML
- * files are ZIP archives, which tika-core alone cannot tell apart; their inside is
- * checked so a plain ZIP named .docx is still refused.
+ * ZIP), never overrides it, so an .exe named .pdf stays an executable. Documents that are
+ * containers are opened: ZIP-based ones ({@link ZipPackages}) for their parts, macros and
+ * what they inflate to, legacy Word and Excel files ({@link OleDocuments}) for macros.
  */
 final class ContentTypes {
 
@@ -28,24 +29,27 @@ final class ContentTypes {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+	static final String ODT = "application/vnd.oasis.opendocument.text";
+
+	static final String ODS = "application/vnd.oasis.opendocument.spreadsheet";
+
 	/** PDF, images, Word, Excel, OpenDocument, text, CSV and XML. */
 	static final Set<String> ALLOWED = Set.of("application/pdf", "image/png", "image/jpeg", "image/heic", "image/heif",
-			"image/gif", "image/tiff", "application/msword", DOCX, "application/vnd.ms-excel", XLSX,
-			"application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet", "text/plain",
-			"text/csv", "application/xml", "text/xml");
-
-	/** The part an Office Open XML package must have to be that kind of document. */
-	private static final Map<String, String> OOXML_MAIN_PART = Map.of(DOCX, "word/document.xml", XLSX,
-			"xl/workbook.xml");
-
-	/** How far into a ZIP to look for the parts that make it Office Open XML. */
-	private static final int OOXML_MAX_ENTRIES = 64;
-
-	private static final long OOXML_MAX_BYTES = 4L * 1024 * 1024;
+			"image/gif", "image/tiff", "application/msword", DOCX, "application/vnd.ms-excel", XLSX, ODT, ODS,
+			"text/plain", "text/csv", "application/xml", "text/xml");
 
 	private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
 
+	private static final MediaType OLE2 = MediaType.application("x-tika-msoffice");
+
 	private ContentTypes() {
+	}
+
+	/** What the content check found. */
+	enum Verdict {
+
+		TAKEN, WRONG_TYPE, MACROS, INFLATES_TOO_MUCH
+
 	}
 
 	/**
@@ -66,73 +70,33 @@ final class ContentTypes {
 	 * Whether we take a file of the detected type.
 	 * @param content opens the file again from its start, for the checks that need more
 	 * than the first bytes
+	 * @param maxInflatedBytes what all entries of a ZIP-based document may inflate to
+	 * @throws IOException if the content cannot be read again
 	 */
-	static boolean isAllowed(String type, ContentSource content) throws IOException {
+	static Verdict check(String type, ContentSource content, long maxInflatedBytes) throws IOException {
+		if (type.toLowerCase(Locale.ROOT).contains("macroenabled")) {
+			return Verdict.MACROS;
+		}
 		if (!ALLOWED.contains(type)) {
-			return false;
+			return Verdict.WRONG_TYPE;
 		}
-		String mainPart = OOXML_MAIN_PART.get(type);
-		return mainPart == null || hasOoxmlParts(content, mainPart);
-	}
-
-	private static boolean hasOoxmlParts(ContentSource source, String mainPart) throws IOException {
-		// Only entry names are read; stopping early keeps a ZIP bomb from being inflated.
-		try (InputStream raw = source.open();
-				ZipInputStream zip = new ZipInputStream(new Limited(raw, OOXML_MAX_BYTES))) {
-			boolean contentTypes = false;
-			boolean main = false;
-			ZipEntry entry;
-			for (int i = 0; i < OOXML_MAX_ENTRIES && (entry = zip.getNextEntry()) != null; i++) {
-				contentTypes |= entry.getName().equals("[Content_Types].xml");
-				main |= entry.getName().equals(mainPart);
-				if (contentTypes && main) {
-					return true;
-				}
+		MediaTypeRegistry registry = TYPES.getMediaTypeRegistry();
+		MediaType media = MediaType.parse(type);
+		boolean zip = registry.isSpecializationOf(media, MediaType.APPLICATION_ZIP);
+		if (!zip && !registry.isSpecializationOf(media, OLE2)) {
+			return Verdict.TAKEN;
+		}
+		// Both containers are read through their directory, which needs random access.
+		Path copy = Files.createTempFile("upload-", ".tmp");
+		try {
+			try (InputStream in = content.open()) {
+				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
 			}
-			return false;
+			return zip ? ZipPackages.check(copy, type, maxInflatedBytes) : OleDocuments.check(copy);
 		}
-		catch (IOException | IllegalArgumentException ex) {
-			return false;
+		finally {
+			Files.deleteIfExists(copy);
 		}
-	}
-
-	/** Ends the stream after a number of bytes. */
-	private static final class Limited extends FilterInputStream {
-
-		private long left;
-
-		Limited(InputStream in, long limit) {
-			super(in);
-			this.left = limit;
-		}
-
-		@Override
-		public int read() throws IOException {
-			if (this.left <= 0) {
-				return -1;
-			}
-			int b = super.read();
-			this.left -= (b < 0) ? 0 : 1;
-			return b;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			if (this.left <= 0) {
-				return -1;
-			}
-			int n = super.read(b, off, (int) Math.min(len, this.left));
-			this.left -= Math.max(n, 0);
-			return n;
-		}
-
-		@Override
-		public long skip(long n) throws IOException {
-			long skipped = super.skip(Math.min(n, this.left));
-			this.left -= skipped;
-			return skipped;
-		}
-
 	}
 
 	@FunctionalInterface

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import no.dfo.kundesenter.access.internal.PortalUserDetails;
 import no.dfo.kundesenter.attachments.Attachment;
 import no.dfo.kundesenter.attachments.Attachments;
+import no.dfo.kundesenter.attachments.OfficeFiles;
 import no.dfo.kundesenter.attachments.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -327,6 +328,22 @@ class CaseAttachmentTests {
 		this.mvc.perform(post("/saker/ny/vedlegg/" + draft + "/slett")).andExpect(status().isForbidden());
 		this.mvc.perform(post("/saker/ny/vedlegg/" + draft + "/slett").with(csrf())).andExpect(status().isNoContent());
 		this.mvc.perform(post("/saker/ny/vedlegg/" + draft + "/slett").with(csrf())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aRenamedWorkbookWithMacrosAndAZipBombAreRefusedWithTheirOwnMessagesAndNothingIsStored() throws Exception {
+		int draftsBefore = this.jdbc.queryForObject(
+				"select count(*) from attachment where added_by = ? and case_id is null", Integer.class, id("kari"));
+		this.mvc
+			.perform(multipart("/saker/ny/vedlegg").file(TestFiles.file("Timeliste.xlsx", OfficeFiles.xlsm()))
+				.file(TestFiles.file("Rapport.docx", OfficeFiles.docxOfZeros(4096, true)))
+				.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("«Timeliste.xlsx» inneholder makroer.")))
+			.andExpect(content().string(containsString("«Rapport.docx» blir mer enn 100 MB når innholdet pakkes ut")));
+		assertThat(this.jdbc.queryForObject("select count(*) from attachment where added_by = ? and case_id is null",
+				Integer.class, id("kari")))
+			.isEqualTo(draftsBefore);
 	}
 
 	@Test
