@@ -52,6 +52,9 @@ public enum AuditAction {
 	CANNED_REPLY_CHANGED,
 
 	/** Deleted a canned reply. */
-	CANNED_REPLY_DELETED
+	CANNED_REPLY_DELETED,
+
+	/** Uploaded a file the virus check stopped (nothing of the upload was stored). */
+	ATTACHMENT_INFECTED
 
 }
