@@ -1,5 +1,6 @@
 package no.dfo.kundesenter.attachments;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -135,6 +136,18 @@ class AttachmentRulesTests {
 							+ "pakket sammen). Så store dokumenter tar vi ikke imot. Lagre dokumentet som PDF eller del "
 							+ "det opp i mindre filer, og last det opp på nytt.");
 		assertThat(storedFor(this.owner)).isZero();
+	}
+
+	@Test
+	void withoutClamdConfiguredNothingIsScannedAndUploadsWorkAsBefore() throws Exception {
+		byte[] withTestSignature = ("Notat " + new String(ClamdServer.TEST_SIGNATURE, StandardCharsets.US_ASCII))
+			.getBytes(StandardCharsets.US_ASCII);
+		long caseId = caseId();
+		var stored = this.attachments.addToCase(List.of(TestFiles.file("notat.txt", withTestSignature)), caseId, null,
+				this.owner);
+		try (var opened = this.attachments.open(caseId, stored.get(0).id()).orElseThrow()) {
+			assertThat(opened.content().readAllBytes()).isEqualTo(withTestSignature);
+		}
 	}
 
 	@Test

@@ -58,13 +58,17 @@ class AttachmentService implements Attachments {
 
 	private final long maxInflatedSize;
 
-	AttachmentService(JdbcTemplate jdbc, FileStore store, AttachmentSettings settings, AuditTrail audit) {
+	private final VirusCheck virusCheck;
+
+	AttachmentService(JdbcTemplate jdbc, FileStore store, AttachmentSettings settings, AuditTrail audit,
+			VirusCheck virusCheck) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.audit = audit;
 		this.limits = new AttachmentLimits(settings.maxFileSize().toBytes(), settings.maxCaseSize().toBytes(),
 				settings.maxFilesPerUpload());
 		this.maxInflatedSize = settings.maxInflatedSize().toBytes();
+		this.virusCheck = virusCheck;
 	}
 
 	@Override
@@ -205,6 +209,7 @@ class AttachmentService implements Attachments {
 		}
 		long total = accepted.stream().mapToLong((c) -> c.file().getSize()).sum();
 		checkTotal(caseId, addedBy, total);
+		this.virusCheck.scan(accepted, addedBy, caseId);
 		Instant now = now();
 		List<Attachment> stored = new ArrayList<>();
 		for (CheckedFile checked : accepted) {

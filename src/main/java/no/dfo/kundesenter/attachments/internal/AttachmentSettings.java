@@ -16,11 +16,13 @@ import org.springframework.util.unit.DataSize;
  * @param encryption the keys files are encrypted under
  * @param maxInflatedSize what all entries of a ZIP-based document (Word, Excel,
  * OpenDocument) may inflate to together
+ * @param clamd the virus scanner every upload goes through, if there is one
  */
 @ConfigurationProperties("portal.attachments")
 record AttachmentSettings(@DefaultValue("25MB") DataSize maxFileSize, @DefaultValue("200MB") DataSize maxCaseSize,
 		@DefaultValue("20") int maxFilesPerUpload, @DefaultValue("24h") Duration draftLifetime,
-		@DefaultValue Encryption encryption, @DefaultValue("100MB") DataSize maxInflatedSize) {
+		@DefaultValue Encryption encryption, @DefaultValue("100MB") DataSize maxInflatedSize,
+		@DefaultValue Clamd clamd) {
 
 	/**
 	 * @param currentKey the id of the key new files are encrypted under
@@ -28,6 +30,15 @@ record AttachmentSettings(@DefaultValue("25MB") DataSize maxFileSize, @DefaultVa
 	 * bytes (AES-256); old keys stay here until no file uses them
 	 */
 	record Encryption(@Nullable String currentKey, @Nullable Map<String, String> keys) {
+	}
+
+	/**
+	 * @param host where clamd listens for TCP; without it uploads are not scanned
+	 * @param port its {@code TCPSocket}
+	 * @param timeout for one file's scan, from connecting to the answer; an upload whose
+	 * scan takes longer is refused
+	 */
+	record Clamd(@Nullable String host, @DefaultValue("3310") int port, @DefaultValue("30s") Duration timeout) {
 	}
 
 }

@@ -1,11 +1,14 @@
 package no.dfo.kundesenter.attachments.internal;
 
+import java.util.Objects;
+
 import javax.sql.DataSource;
 
 import jakarta.servlet.MultipartConfigElement;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +30,14 @@ class AttachmentsConfiguration {
 	@Bean
 	PostgresFileStore attachmentFileStore(JdbcTemplate jdbc, ContentCipher cipher) {
 		return new PostgresFileStore(jdbc, cipher);
+	}
+
+	/** Only where a clamd is configured; without one, uploads are not scanned. */
+	@Bean
+	@ConditionalOnProperty(prefix = "portal.attachments.clamd", name = "host")
+	ClamdClient clamdClient(AttachmentSettings settings) {
+		AttachmentSettings.Clamd clamd = settings.clamd();
+		return new ClamdClient(Objects.requireNonNullElse(clamd.host(), ""), clamd.port(), clamd.timeout());
 	}
 
 	@Bean
