@@ -51,7 +51,7 @@ final class ZipPackages {
 	static Verdict check(Path file, String type, long maxInflatedBytes) {
 		try (ZipFile zip = new ZipFile(file.toFile())) {
 			if (zip.size() > MAX_ENTRIES) {
-				return Verdict.INFLATES_TOO_MUCH;
+				return Verdict.WRONG_TYPE;
 			}
 			Set<String> names = new HashSet<>();
 			List<String> contentTypes = new ArrayList<>();
