@@ -70,18 +70,6 @@ class ClamdClient implements AutoCloseable {
 		}));
 	}
 
-	/**
-	 * Whether clamd answers {@code zPING}.
-	 */
-	boolean ping() {
-		try {
-			return exchange((out) -> out.write("zPING\0".getBytes(StandardCharsets.US_ASCII))).equals("PONG");
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
 	private String exchange(Request request) throws IOException {
 		AtomicBoolean timedOut = new AtomicBoolean();
 		try (Socket socket = new Socket()) {

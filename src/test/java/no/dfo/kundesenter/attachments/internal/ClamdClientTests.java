@@ -46,7 +46,6 @@ class ClamdClientTests {
 	@Test
 	void cleanContentOfManyChunksIsCleanAndTheTestSignatureIsFoundByName() throws IOException {
 		try (ClamdClient client = client(clamd.port(), Duration.ofSeconds(10))) {
-			assertThat(client.ping()).isTrue();
 			byte[] content = new byte[5 * ClamdClient.CHUNK_SIZE + 17];
 			assertThat(client.scan(new ByteArrayInputStream(content)).infected()).isFalse();
 			System.arraycopy(ClamdServer.TEST_SIGNATURE, 0, content, ClamdClient.CHUNK_SIZE - 10,
@@ -73,7 +72,6 @@ class ClamdClientTests {
 			closedPort = socket.getLocalPort();
 		}
 		try (ClamdClient client = client(closedPort, Duration.ofSeconds(10))) {
-			assertThat(client.ping()).isFalse();
 			assertThatIOException().isThrownBy(() -> client.scan(new ByteArrayInputStream(new byte[10])));
 		}
 	}
