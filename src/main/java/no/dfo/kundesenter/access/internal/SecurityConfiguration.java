@@ -23,7 +23,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment, PortalUsers users,
-			CookieSerializer sessionCookies, AccessSettings settings) throws Exception {
+			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -37,8 +37,11 @@ class SecurityConfiguration {
 					.hasRole(Role.ADMINISTRATOR.name())
 					.anyRequest()
 					.authenticated());
+		// Every sign-in attempt passes the limits before any credentials are checked: the
+		// demo's form today, the return from single sign-on later.
+		http.authenticationProvider(new SignInLimitCheck(signInLimits));
 		if (DemoProfile.isActive(environment)) {
-			http.formLogin((form) -> form.loginPage("/login").permitAll());
+			http.formLogin((form) -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll());
 		}
 		else {
 			// Single sign-on is configured outside the demo profile; until then nobody
