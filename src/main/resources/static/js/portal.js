@@ -112,7 +112,7 @@
             });
             showErrors('');
             say(names.join(', '));
-          } else if (response.status === 422) {
+          } else if (response.status === 422 || response.status === 429) {
             var wrapper = document.createElement('div');
             wrapper.innerHTML = html;
             var inner = wrapper.querySelector('[data-upload-errors]');

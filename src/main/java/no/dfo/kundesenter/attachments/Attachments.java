@@ -12,7 +12,10 @@ import org.springframework.web.multipart.MultipartFile;
  * Storing, finding and reading attachments. Methods that take uploaded files ignore file
  * inputs left empty (no file chosen), check every file (type from the content, size,
  * count, the case's total) and store all of them or, with an
- * {@link AttachmentRejectedException}, none. They join the caller's transaction.
+ * {@link AttachmentRejectedException}, none. Files that pass are counted against the
+ * uploader's rate limit; past it they throw
+ * {@link no.dfo.kundesenter.access.RateLimitExceededException} and none is stored. They
+ * join the caller's transaction.
  */
 public interface Attachments {
 

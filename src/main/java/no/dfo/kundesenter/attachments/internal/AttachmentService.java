@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import no.dfo.kundesenter.access.AuditAction;
 import no.dfo.kundesenter.access.AuditTrail;
+import no.dfo.kundesenter.access.RateLimits;
 import no.dfo.kundesenter.attachments.Attachment;
 import no.dfo.kundesenter.attachments.AttachmentContent;
 import no.dfo.kundesenter.attachments.AttachmentLimits;
@@ -60,11 +61,14 @@ class AttachmentService implements Attachments {
 
 	private final VirusCheck virusCheck;
 
+	private final RateLimits rateLimits;
+
 	AttachmentService(JdbcTemplate jdbc, FileStore store, AttachmentSettings settings, AuditTrail audit,
-			VirusCheck virusCheck) {
+			VirusCheck virusCheck, RateLimits rateLimits) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.audit = audit;
+		this.rateLimits = rateLimits;
 		this.limits = new AttachmentLimits(settings.maxFileSize().toBytes(), settings.maxCaseSize().toBytes(),
 				settings.maxFilesPerUpload());
 		this.maxInflatedSize = settings.maxInflatedSize().toBytes();
@@ -209,6 +213,7 @@ class AttachmentService implements Attachments {
 		}
 		long total = accepted.stream().mapToLong((c) -> c.file().getSize()).sum();
 		checkTotal(caseId, addedBy, total);
+		this.rateLimits.countUpload(addedBy, accepted.size(), total);
 		this.virusCheck.scan(accepted, addedBy, caseId);
 		Instant now = now();
 		List<Attachment> stored = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.Set;
 import no.dfo.kundesenter.access.AuditAction;
 import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.access.RateLimitExceededException;
+import no.dfo.kundesenter.access.RateLimits;
 import no.dfo.kundesenter.access.UserDirectory;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
 import no.dfo.kundesenter.attachments.Attachments;
@@ -68,8 +70,12 @@ public class CaseService {
 
 	private final PlansForValues plans;
 
+	private final RateLimits rateLimits;
+
 	CaseService(CaseRepository cases, UserDirectory directory, ApplicationEventPublisher events, AuditTrail audit,
-			Attachments attachments, CaseSearchSnippets snippets, CaseListQueries queries, PlansForValues plans) {
+			Attachments attachments, CaseSearchSnippets snippets, CaseListQueries queries, PlansForValues plans,
+			RateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.snippets = snippets;
 		this.queries = queries;
 		this.plans = plans;
@@ -151,16 +157,20 @@ public class CaseService {
 
 	/**
 	 * Registers a case from the portal on the reporter's own behalf, with the drafts the
-	 * reporter uploaded as attachments of its first message.
+	 * reporter uploaded as attachments of its first message. Counts against the
+	 * reporter's limit of registrations.
 	 * @return the new case's id
 	 * @throws AttachmentRejectedException if a draft is gone or too much is attached;
 	 * nothing is registered then
+	 * @throws RateLimitExceededException if the reporter has registered as many cases as
+	 * the limit allows lately; nothing is registered then
 	 */
 	@Transactional
 	public long register(NewCase request, PortalUser reporter) {
 		if (!CaseAccessPolicy.mayRegister(reporter)) {
 			throw new IllegalStateException("Only agency-side users register cases in the portal");
 		}
+		this.rateLimits.countCaseRegistration(reporter.id());
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Case opened = this.cases.saveAndFlush(
 				Case.open(request, Channel.WEB, reporter.organizationId(), reporter.id(), reporter.id(), now));

@@ -12,6 +12,7 @@ import no.dfo.kundesenter.access.AuditAction;
 import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.CurrentUser;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.access.RateLimitExceededException;
 import no.dfo.kundesenter.attachments.Attachment;
 import no.dfo.kundesenter.attachments.AttachmentContent;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
@@ -118,7 +119,7 @@ class CaseAttachmentController {
 
 	/**
 	 * Uploads drafts for the new-case form's script; answers the list items to add, or
-	 * 422 with the reasons.
+	 * 422 with the reasons, or 429 with the reason past the upload limit.
 	 */
 	@PostMapping("/saker/ny/vedlegg")
 	String uploadDrafts(@CurrentUser PortalUser viewer,
@@ -133,6 +134,11 @@ class CaseAttachmentController {
 		catch (AttachmentRejectedException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("uploadErrors", this.support.describe(ex));
+			return UPLOAD_ERRORS;
+		}
+		catch (RateLimitExceededException ex) {
+			CaseAttachmentSupport.tooManyRequests(ex, response);
+			model.addAttribute("uploadErrors", List.of(this.support.describe(ex)));
 			return UPLOAD_ERRORS;
 		}
 	}

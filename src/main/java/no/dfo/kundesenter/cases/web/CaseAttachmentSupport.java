@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.access.RateLimitExceededException;
 import no.dfo.kundesenter.access.UserDirectory;
 import no.dfo.kundesenter.attachments.Attachment;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
@@ -21,6 +23,8 @@ import no.dfo.kundesenter.cases.domain.CaseViews.MessageView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.Errors;
@@ -56,10 +60,11 @@ class CaseAttachmentSupport {
 
 	/**
 	 * Uploads newly chosen files as drafts and adds their ids.
-	 * @return false if they were refused (the reasons are on the form)
+	 * @return false if they were refused (the reasons are on the form; past the upload
+	 * limit the answer is 429)
 	 */
 	boolean uploadDrafts(PortalUser viewer, @Nullable List<MultipartFile> files, List<UUID> draftIds, Errors errors,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		if (files == null) {
 			return true;
 		}
@@ -76,6 +81,17 @@ class CaseAttachmentSupport {
 			reject(ex, errors);
 			return false;
 		}
+		catch (RateLimitExceededException ex) {
+			tooManyRequests(ex, response);
+			errors.rejectValue(FIELD, ex.messageCode(), new Object[] { ex.retryAfterMinutes() }, ex.messageCode());
+			return false;
+		}
+	}
+
+	/** Answers 429 and says when to try again; the page itself shows why. */
+	static void tooManyRequests(RateLimitExceededException ex, HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
 	}
 
 	void removeDraft(PortalUser viewer, String value, List<UUID> draftIds, Model model) {
@@ -107,6 +123,11 @@ class CaseAttachmentSupport {
 
 	String describe(String code) {
 		return this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	String describe(RateLimitExceededException ex) {
+		return this.messages.getMessage(ex.messageCode(), new Object[] { ex.retryAfterMinutes() }, ex.messageCode(),
+				LocaleContextHolder.getLocale());
 	}
 
 	/**

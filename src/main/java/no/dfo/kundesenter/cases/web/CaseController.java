@@ -3,10 +3,12 @@ package no.dfo.kundesenter.cases.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import no.dfo.kundesenter.access.AuditAction;
 import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.CurrentUser;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.access.RateLimitExceededException;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.domain.CaseAccessPolicy;
@@ -58,17 +60,19 @@ class CaseController {
 	/**
 	 * Registers the case, or, without JavaScript, uploads chosen files ("Last opp") or
 	 * removes one ("✕") and shows the form again with everything typed. Newly chosen
-	 * files are uploaded whichever button was pressed, so none is lost.
+	 * files are uploaded whichever button was pressed, so none is lost. Only a
+	 * registration counts against the limit of registrations; past a limit the form comes
+	 * back with 429.
 	 */
 	@PostMapping("/saker")
 	String processCreationForm(@CurrentUser PortalUser viewer, @ModelAttribute("form") NewCaseForm form,
 			BindingResult result, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
 			@RequestParam(name = "upload", required = false) @Nullable String upload,
 			@RequestParam(name = "removeAttachment", required = false) @Nullable String remove, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		requireMayRegister(viewer);
 		List<UUID> draftIds = form.draftIds();
-		boolean uploaded = this.attachments.uploadDrafts(viewer, files, draftIds, result, model);
+		boolean uploaded = this.attachments.uploadDrafts(viewer, files, draftIds, result, model, response);
 		if (remove != null) {
 			this.attachments.removeDraft(viewer, remove, draftIds, model);
 		}
@@ -85,6 +89,10 @@ class CaseController {
 			}
 			catch (AttachmentRejectedException ex) {
 				CaseAttachmentSupport.reject(ex, result);
+			}
+			catch (RateLimitExceededException ex) {
+				CaseAttachmentSupport.tooManyRequests(ex, response);
+				model.addAttribute("rateLimited", this.attachments.describe(ex));
 			}
 		}
 		this.attachments.showDrafts(viewer, draftIds, model);

@@ -2,8 +2,10 @@ package no.dfo.kundesenter.cases.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import no.dfo.kundesenter.access.CurrentUser;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.access.RateLimitExceededException;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
 import no.dfo.kundesenter.cases.CaseNotFoundException;
 import no.dfo.kundesenter.cases.domain.CannedReplies;
@@ -27,7 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Writing on a case. Customers add messages; caseworkers reply or write internal notes
- * and set the status in the same form. Everyone else gets 404.
+ * and set the status in the same form. Everyone else gets 404. Files past the upload
+ * limit send nothing: the form comes back with its text and 429.
  */
 @Controller
 class ConversationController {
@@ -57,11 +60,11 @@ class ConversationController {
 	String postMessage(@CurrentUser PortalUser viewer, @PathVariable long id,
 			@ModelAttribute("messageForm") MessageForm form, BindingResult result,
 			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		WorkspaceView view = this.workspace.of(id, viewer);
 		List<MultipartFile> chosen = (files != null) ? files : List.of();
 		if (view.caseworker()) {
-			return respond(viewer, id, view, form, result, chosen, model, redirect);
+			return respond(viewer, id, view, form, result, chosen, model, redirect, response);
 		}
 		if (!view.customer() || form.wantsInsert()) {
 			// Canned replies are the centre's: a customer asking for one learns nothing.
@@ -80,6 +83,9 @@ class ConversationController {
 			model.addAttribute("attachmentProblems", this.attachmentSupport.describe(ex));
 			return render(viewer, id, view, model);
 		}
+		catch (RateLimitExceededException ex) {
+			return rateLimited(viewer, id, view, ex, model, response);
+		}
 	}
 
 	/**
@@ -90,16 +96,16 @@ class ConversationController {
 	String changeStatus(@CurrentUser PortalUser viewer, @PathVariable long id,
 			@ModelAttribute("messageForm") MessageForm form, BindingResult result,
 			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		WorkspaceView view = this.workspace.of(id, viewer);
 		if (!view.caseworker()) {
 			throw new CaseNotFoundException(id);
 		}
-		return respond(viewer, id, view, form, result, (files != null) ? files : List.of(), model, redirect);
+		return respond(viewer, id, view, form, result, (files != null) ? files : List.of(), model, redirect, response);
 	}
 
 	private String respond(PortalUser viewer, long id, WorkspaceView view, MessageForm form, BindingResult result,
-			List<MultipartFile> files, Model model, RedirectAttributes redirect) {
+			List<MultipartFile> files, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (form.wantsInsert()) {
 			return insertCannedReply(viewer, id, view, form, result, model);
 		}
@@ -115,6 +121,9 @@ class ConversationController {
 		catch (AttachmentRejectedException ex) {
 			model.addAttribute("attachmentProblems", this.attachmentSupport.describe(ex));
 			return render(viewer, id, view, model);
+		}
+		catch (RateLimitExceededException ex) {
+			return rateLimited(viewer, id, view, ex, model, response);
 		}
 		catch (CaseChangedException | IllegalStateException ex) {
 			// Show the case as it is now, keep what was typed, and let the caseworker
@@ -137,6 +146,13 @@ class ConversationController {
 		String text = this.cannedReplies.get(cannedId, viewer).getBody();
 		String body = MessageFormValidator.isBlank(form.body()) ? text : form.body().stripTrailing() + "\n\n" + text;
 		model.addAttribute("messageForm", form.withBody(body));
+		return render(viewer, id, view, model);
+	}
+
+	private String rateLimited(PortalUser viewer, long id, WorkspaceView view, RateLimitExceededException ex,
+			Model model, HttpServletResponse response) {
+		CaseAttachmentSupport.tooManyRequests(ex, response);
+		model.addAttribute("rateLimited", this.attachmentSupport.describe(ex));
 		return render(viewer, id, view, model);
 	}
 
