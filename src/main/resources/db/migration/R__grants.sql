@@ -36,7 +36,9 @@ declare
         'spring_session', 'select, insert, update, delete',
         'spring_session_attributes', 'select, insert, update, delete',
         'event_publication', 'select, insert, update, delete',
-        'shedlock', 'select, insert, update');
+        'shedlock', 'select, insert, update',
+        -- Bucket4j's rate-limit state; expired buckets are deleted.
+        'rate_limit_bucket', 'select, insert, update, delete');
     schema_oid oid;
     unlisted text;
     owned text;
