@@ -173,7 +173,7 @@ class DatabaseRolesTests {
 	}
 
 	private static <B extends AbstractMockHttpServletRequestBuilder<B>> B as(B request, Cookie session) {
-		return request.cookie(session).with(csrf());
+		return request.cookie(session).with(csrf().asHeader());
 	}
 
 	@Test

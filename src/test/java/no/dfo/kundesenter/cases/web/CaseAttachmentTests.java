@@ -337,7 +337,7 @@ class CaseAttachmentTests {
 		this.mvc
 			.perform(multipart("/saker/ny/vedlegg").file(TestFiles.file("Timeliste.xlsx", OfficeFiles.xlsm()))
 				.file(TestFiles.file("Rapport.docx", OfficeFiles.docxOfZeros(4096, true)))
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("«Timeliste.xlsx» inneholder makroer.")))
 			.andExpect(content().string(containsString("«Rapport.docx» blir mer enn 100 MB når innholdet pakkes ut")));

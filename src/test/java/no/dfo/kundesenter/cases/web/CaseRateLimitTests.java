@@ -75,7 +75,7 @@ class CaseRateLimitTests {
 		}
 		request.param("category", "ACCOUNTING").param("subject", subject).param("message", "Se vedlagte bilag.");
 		draftIds.forEach((id) -> request.param("attachmentIds", id));
-		request.with(csrf()).with(person());
+		request.with(csrf().asHeader()).with(person());
 		return request;
 	}
 
@@ -175,12 +175,15 @@ class CaseRateLimitTests {
 	@Test
 	void theScriptsDraftUploadPastTheLimitIsAnswered429WithTheReasonAsAFragment() throws Exception {
 		this.mvc
-			.perform(multipart("/saker/ny/vedlegg").file(pdf("a.pdf")).file(pdf("b.pdf")).with(csrf()).with(person()))
+			.perform(multipart("/saker/ny/vedlegg").file(pdf("a.pdf"))
+				.file(pdf("b.pdf"))
+				.with(csrf().asHeader())
+				.with(person()))
 			.andExpect(status().isOk());
-		this.mvc.perform(multipart("/saker/ny/vedlegg").file(pdf("c.pdf")).with(csrf()).with(person()))
+		this.mvc.perform(multipart("/saker/ny/vedlegg").file(pdf("c.pdf")).with(csrf().asHeader()).with(person()))
 			.andExpect(status().isOk());
 
-		this.mvc.perform(multipart("/saker/ny/vedlegg").file(pdf("d.pdf")).with(csrf()).with(person()))
+		this.mvc.perform(multipart("/saker/ny/vedlegg").file(pdf("d.pdf")).with(csrf().asHeader()).with(person()))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", matchesPattern(RETRY_AFTER_SECONDS)))
 			.andExpect(content().string(containsString("data-upload-errors")))
@@ -197,7 +200,7 @@ class CaseRateLimitTests {
 				.file(pdf("2.pdf"))
 				.file(pdf("3.pdf"))
 				.param("body", "Her er tre bilag.")
-				.with(csrf())
+				.with(csrf().asHeader())
 				.with(person()))
 			.andExpect(status().is3xxRedirection());
 		int messages = messages(caseId);
@@ -205,7 +208,7 @@ class CaseRateLimitTests {
 		this.mvc
 			.perform(multipart("/saker/" + caseId + "/meldinger").file(pdf("4.pdf"))
 				.param("body", "Og ett til, som venter.")
-				.with(csrf())
+				.with(csrf().asHeader())
 				.with(person()))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", matchesPattern(RETRY_AFTER_SECONDS)))
@@ -221,12 +224,12 @@ class CaseRateLimitTests {
 		long caseId = register("Store bilag");
 		int kilobytes = LowRateLimits.UPLOADED_KILOBYTES;
 		var large = TestFiles.file("stor.pdf", TestFiles.pdfOfSize(kilobytes * 1024 * 2 / 3));
-		this.mvc.perform(multipart("/saker/" + caseId + "/vedlegg").file(large).with(csrf()).with(person()))
+		this.mvc.perform(multipart("/saker/" + caseId + "/vedlegg").file(large).with(csrf().asHeader()).with(person()))
 			.andExpect(status().is3xxRedirection());
 
 		this.mvc
 			.perform(multipart("/saker/" + caseId + "/vedlegg").file(TestFiles.file("stor 2.pdf", large.getBytes()))
-				.with(csrf())
+				.with(csrf().asHeader())
 				.with(person()))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", matchesPattern(RETRY_AFTER_SECONDS)))
@@ -237,7 +240,7 @@ class CaseRateLimitTests {
 		this.mvc
 			.perform(multipart("/saker/" + caseId + "/vedlegg").file(pdf("liten 1.pdf"))
 				.file(pdf("liten 2.pdf"))
-				.with(csrf())
+				.with(csrf().asHeader())
 				.with(person()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(files()).isEqualTo(LowRateLimits.UPLOADED_FILES);
