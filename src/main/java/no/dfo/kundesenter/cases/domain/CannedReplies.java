@@ -2,6 +2,8 @@ package no.dfo.kundesenter.cases.domain;
 
 import java.util.List;
 
+import no.dfo.kundesenter.access.AuditAction;
+import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.web.ResourceNotFoundException;
@@ -10,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ferdigtekster: the caseworkers of a category keep them together. Anyone who is not a
- * caseworker of the text's category gets "not found".
+ * caseworker of the text's category gets "not found". Every change is in the audit trail
+ * by the text's id and category, never its title or text.
  */
 @Service
 @Transactional
@@ -18,8 +21,11 @@ public class CannedReplies {
 
 	private final CannedReplyRepository replies;
 
-	CannedReplies(CannedReplyRepository replies) {
+	private final AuditTrail audit;
+
+	CannedReplies(CannedReplyRepository replies, AuditTrail audit) {
 		this.replies = replies;
+		this.audit = audit;
 	}
 
 	/**
@@ -63,17 +69,28 @@ public class CannedReplies {
 		if (!CaseAccessPolicy.worksOn(caseworker, category)) {
 			throw new ResourceNotFoundException("Not a caseworker of " + category);
 		}
-		return this.replies.saveAndFlush(new CannedReply(category, title, body, caseworker.id(), CaseActions.now()));
+		CannedReply reply = this.replies
+			.saveAndFlush(new CannedReply(category, title, body, caseworker.id(), CaseActions.now()));
+		audit(caseworker, AuditAction.CANNED_REPLY_CREATED, reply);
+		return reply;
 	}
 
 	public void update(long id, String title, String body, PortalUser caseworker) {
 		CannedReply reply = get(id, caseworker);
 		reply.edit(title, body, caseworker.id(), CaseActions.now());
 		this.replies.flush();
+		audit(caseworker, AuditAction.CANNED_REPLY_CHANGED, reply);
 	}
 
 	public void delete(long id, PortalUser caseworker) {
-		this.replies.delete(get(id, caseworker));
+		CannedReply reply = get(id, caseworker);
+		this.replies.delete(reply);
+		this.replies.flush();
+		audit(caseworker, AuditAction.CANNED_REPLY_DELETED, reply);
+	}
+
+	private void audit(PortalUser caseworker, AuditAction action, CannedReply reply) {
+		this.audit.record(caseworker, action, null, "reply=" + reply.getId() + " category=" + reply.getCategory());
 	}
 
 	private static List<Category> categories(PortalUser viewer) {
