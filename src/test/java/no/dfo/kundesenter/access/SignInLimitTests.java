@@ -1,10 +1,12 @@
 package no.dfo.kundesenter.access;
 
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import no.dfo.kundesenter.LowRateLimits;
 import no.dfo.kundesenter.TestPeople;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -33,6 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SignInLimitTests {
 
 	private static final String PASSWORD = "riktig passord";
+
+	@RegisterExtension
+	SecurityLogCapture log = new SecurityLogCapture();
 
 	@Autowired
 	MockMvc mvc;
@@ -138,6 +143,28 @@ class SignInLimitTests {
 		assertThat(bucketsLike("%" + username.toLowerCase() + "%")).isZero();
 		assertThat(bucketsLike("%" + username + "%")).isZero();
 		assertThat(bucketsLike("%" + address + "%")).isZero();
+	}
+
+	@Test
+	void everyAttemptRefusedForItsLimitIsLoggedAsRateLimitedWithThePersonButNotTheAddress() throws Exception {
+		String username = personWithPassword();
+		String address = freshAddress();
+		for (int i = 0; i < LowRateLimits.FAILURES_PER_NAME; i++) {
+			signIn(username, "feil", address);
+		}
+
+		signIn(username, PASSWORD, address).andExpect(status().isTooManyRequests());
+		signIn(username, PASSWORD, address).andExpect(status().isTooManyRequests());
+
+		long personId = new TestPeople(this.jdbc).id(username);
+		var failures = this.log.events("signin.failure");
+		assertThat(failures).hasSize(LowRateLimits.FAILURES_PER_NAME + 2);
+		assertThat(failures.subList(0, LowRateLimits.FAILURES_PER_NAME)).allSatisfy((failure) -> SecurityLogCapture
+			.assertPairs(failure, Map.of("event.reason", "bad_credentials", "user.id", personId)));
+		assertThat(failures.subList(LowRateLimits.FAILURES_PER_NAME, failures.size()))
+			.allSatisfy((failure) -> SecurityLogCapture.assertPairs(failure,
+					Map.of("event.reason", "rate_limited", "user.id", personId)));
+		assertThat(this.log.text()).doesNotContain(address).doesNotContain(username).doesNotContain(PASSWORD);
 	}
 
 	private int bucketsLike(String pattern) {

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Ordering access (Bestille tilgang) and the administrator's decisions: requests, grants
  * and revocations. Every grant and revocation is kept in {@code role_change} (who, when,
- * why) and in the audit trail.
+ * why) and in the audit trail, and every decision is a security event.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,10 +43,13 @@ public class AccessRequests {
 
 	private final AccessSettings settings;
 
-	AccessRequests(JdbcTemplate jdbc, AuditTrail audit, AccessSettings settings) {
+	private final SecurityLog securityLog;
+
+	AccessRequests(JdbcTemplate jdbc, AuditTrail audit, AccessSettings settings, SecurityLog securityLog) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.settings = settings;
+		this.securityLog = securityLog;
 	}
 
 	public Optional<OrganizationView> organization(String orgNumber) {
@@ -137,6 +140,7 @@ public class AccessRequests {
 		String detail = detail(request);
 		this.audit.record(admin, AuditAction.ACCESS_REQUEST_APPROVED, null, detail);
 		this.audit.record(admin, AuditAction.ROLE_GRANTED, null, detail);
+		this.securityLog.roleGranted(admin.id(), request.userId(), request.role(), requestId);
 	}
 
 	/**
@@ -150,6 +154,7 @@ public class AccessRequests {
 		requireSomeoneElse(admin, request);
 		decide(admin, request, "REJECTED", comment);
 		this.audit.record(admin, AuditAction.ACCESS_REQUEST_REJECTED, null, detail(request));
+		this.securityLog.accessRequestRejected(admin.id(), request.userId(), request.role(), requestId);
 	}
 
 	/**
@@ -172,6 +177,7 @@ public class AccessRequests {
 				insert into role_change (user_id, organization_id, role, change, changed_by, reason)
 				values (?, ?, ?, 'REVOKED', ?, ?)""", userId, organization.get(0), role.name(), admin.id(), reason);
 		this.audit.record(admin, AuditAction.ROLE_REVOKED, null, "user=" + userId + " role=" + role);
+		this.securityLog.roleRevoked(admin.id(), userId, role);
 	}
 
 	/**

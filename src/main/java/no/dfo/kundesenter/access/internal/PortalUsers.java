@@ -39,6 +39,15 @@ class PortalUsers {
 		return found.stream().findFirst();
 	}
 
+	/**
+	 * The id of the person with exactly this user name, enabled or not.
+	 */
+	Optional<Long> idOf(String username) {
+		return this.jdbc.query("select id from app_user where username = ?", (rs, n) -> rs.getLong(1), username)
+			.stream()
+			.findFirst();
+	}
+
 	private static Set<Role> roles(String names) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		for (String name : names.split(",")) {

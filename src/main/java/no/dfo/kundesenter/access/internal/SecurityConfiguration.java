@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -23,7 +24,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment, PortalUsers users,
-			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits) throws Exception {
+			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits,
+			SecurityLog securityLog) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -60,7 +62,8 @@ class SecurityConfiguration {
 		// 30 idle minutes is told so on the login page, before the CSRF check, so a form
 		// sent after the timeout also explains itself.
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
-		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime()), CsrfFilter.class);
+		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime(), securityLog),
+				CsrfFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		http.headers((headers) -> headers
 			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -69,6 +72,9 @@ class SecurityConfiguration {
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions((frame) -> frame.deny())
 			.contentTypeOptions(Customizer.withDefaults()));
+		// CSRF refusals are security events (decision 62).
+		http.exceptionHandling(
+				(ex) -> ex.accessDeniedHandler(new CsrfRefusals(securityLog, new AccessDeniedHandlerImpl())));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfTokensWithoutNewSessions())
 			.csrfTokenRequestHandler(new FormCsrfTokens()));
 		return http.build();

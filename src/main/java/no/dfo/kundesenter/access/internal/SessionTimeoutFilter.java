@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.CookieSerializer.CookieValue;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code portal.access.session-lifetime}, however active it was) goes to the login page
  * with a notice that says why, instead of a bare login form. The stale cookie is removed,
  * so this happens once; no session is started for it, so a made-up cookie adds nothing to
- * the session store.
+ * the session store. Each is a {@code session.timeout} event: {@code idle} (an ended or
+ * unknown session) or {@code lifetime}.
  */
 class SessionTimeoutFilter extends OncePerRequestFilter {
 
@@ -29,21 +31,27 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
 
 	private final Duration lifetime;
 
-	SessionTimeoutFilter(CookieSerializer cookies, Duration lifetime) {
+	private final SecurityLog log;
+
+	SessionTimeoutFilter(CookieSerializer cookies, Duration lifetime, SecurityLog log) {
 		this.cookies = cookies;
 		this.lifetime = lifetime;
+		this.log = log;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+			this.log.sessionTimedOut("idle", null);
 			timedOut(request, response);
 			return;
 		}
 		HttpSession session = request.getSession(false);
 		if (session != null
 				&& Instant.ofEpochMilli(session.getCreationTime()).plus(this.lifetime).isBefore(Instant.now())) {
+			this.log.sessionTimedOut("lifetime", SecurityLog
+				.personId(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication()));
 			session.invalidate();
 			timedOut(request, response);
 			return;
