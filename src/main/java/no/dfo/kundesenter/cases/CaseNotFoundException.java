@@ -7,8 +7,16 @@ import no.dfo.kundesenter.web.ResourceNotFoundException;
  */
 public class CaseNotFoundException extends ResourceNotFoundException {
 
+	private final long caseId;
+
 	public CaseNotFoundException(long id) {
 		super("Case " + id + " not found");
+		this.caseId = id;
+	}
+
+	/** The id asked for. */
+	public long caseId() {
+		return this.caseId;
 	}
 
 }

@@ -273,6 +273,36 @@ class SecurityEventLogTests {
 	}
 
 	@Test
+	void twentyOneCaseIdsAPersonMayNotSeeGiveADebugEventEachAndOneEnumerationWarning() throws Exception {
+		var people = people();
+		String prober = people.person("gjetter", people.existing("910000004").id(), Role.REPORTER);
+		List<Long> others = this.jdbc.queryForList("select id from support_case order by id limit 22", Long.class);
+		RequestPostProcessor signedIn = as(prober);
+
+		for (long caseId : others.subList(0, 21)) {
+			this.mvc.perform(get("/saker/" + caseId).with(signedIn)).andExpect(status().isNotFound());
+		}
+
+		List<ILoggingEvent> notFound = this.log.events("case.not_found");
+		assertThat(notFound).hasSize(21).allSatisfy((event) -> assertThat(event.getLevel()).isEqualTo(Level.DEBUG));
+		for (int i = 0; i < 21; i++) {
+			assertPairs(notFound.get(i),
+					Map.of("user.id", id(prober), "case.id", others.get(i), "url.path", "/saker/" + others.get(i)));
+		}
+		ILoggingEvent warning = this.log.single("case.enumeration");
+		assertThat(warning.getLevel()).isEqualTo(Level.WARN);
+		assertPairs(warning, Map.of("event.reason", "too_many_not_found", "user.id", id(prober), "case.id",
+				others.get(20), "limit.count", 20L, "limit.period", "PT10M"));
+
+		this.mvc.perform(get("/saker/" + others.get(21)).with(signedIn)).andExpect(status().isNotFound());
+		assertThat(this.log.events("case.not_found")).hasSize(22);
+		assertThat(this.log.events("case.enumeration")).as("one warning a period").hasSize(1);
+		List<String> subjects = this.jdbc.queryForList("select subject from support_case where id = any(?)",
+				String.class, (Object) others.toArray(Long[]::new));
+		assertNothingSensitive(subjects.toArray(String[]::new));
+	}
+
+	@Test
 	void grantsRejectionsAndRevocationsAreLoggedAsWhoDidWhatToWhom() throws Exception {
 		var people = people();
 		String newcomer = people.person("ny", people.existing("910000004").id());

@@ -47,6 +47,14 @@ final class RateLimitKeys {
 		return "upload-bytes:" + personId;
 	}
 
+	static String casesNotFound(long personId) {
+		return "cases-not-found:" + personId;
+	}
+
+	static String caseEnumerationWarnings(long personId) {
+		return "case-enumeration-warnings:" + personId;
+	}
+
 	static String network(String address) {
 		if (address.indexOf(':') < 0) {
 			return address;

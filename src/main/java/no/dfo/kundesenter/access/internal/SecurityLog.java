@@ -87,6 +87,19 @@ class SecurityLog {
 		event("access.refused", "failure").reason(reason).person(personId).write(Level.INFO);
 	}
 
+	void caseNotFound(long personId, long caseId) {
+		event("case.not_found", "failure").person(personId).with("case.id", caseId).write(Level.DEBUG);
+	}
+
+	void caseEnumeration(long personId, long caseId, RateLimitBuckets.Limit limit) {
+		event("case.enumeration", "failure").reason("too_many_not_found")
+			.person(personId)
+			.with("case.id", caseId)
+			.with("limit.count", limit.capacity())
+			.with("limit.period", limit.period().toString())
+			.write(Level.WARN);
+	}
+
 	void roleGranted(long adminId, long personId, Role role, long requestId) {
 		event("role.granted", "success").person(adminId)
 			.with("user.target.id", personId)

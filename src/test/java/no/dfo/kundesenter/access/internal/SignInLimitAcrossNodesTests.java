@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import no.dfo.kundesenter.TestPeople;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.access.internal.RateLimitSettings.CaseRegistrations;
+import no.dfo.kundesenter.access.internal.RateLimitSettings.CasesNotFound;
 import no.dfo.kundesenter.access.internal.RateLimitSettings.SignIn;
 import no.dfo.kundesenter.access.internal.RateLimitSettings.Uploads;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,8 @@ class SignInLimitAcrossNodesTests {
 	private static RateLimitSettings settings() {
 		return new RateLimitSettings(new SignIn(FAILURES_PER_NAME, 50, Duration.ofMinutes(15)),
 				new CaseRegistrations(20, Duration.ofHours(1)),
-				new Uploads(100, DataSize.ofMegabytes(500), Duration.ofHours(1)));
+				new Uploads(100, DataSize.ofMegabytes(500), Duration.ofHours(1)),
+				new CasesNotFound(20, Duration.ofMinutes(10)));
 	}
 
 	private static UsernamePasswordAuthenticationToken attempt(String username) {
