@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -129,7 +130,7 @@ class SecurityLog {
 				? signedIn.getUser().id() : null;
 	}
 
-	private Event event(String action, String outcome) {
+	private static Event event(String action, String outcome) {
 		return new Event(action, outcome);
 	}
 
@@ -137,7 +138,7 @@ class SecurityLog {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.nameKey);
-			return shortly(mac.doFinal(typedName.strip().getBytes(StandardCharsets.UTF_8)));
+			return shortly(mac.doFinal(typedName.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Every Java runtime has HmacSHA256", ex);
@@ -162,7 +163,7 @@ class SecurityLog {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, HASH_BYTES));
 	}
 
-	private final class Event {
+	private static final class Event {
 
 		private final Map<String, Object> pairs = new LinkedHashMap<>();
 
