@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -66,8 +68,16 @@ class SessionSecurityTests {
 
 	@Test
 	void outsideTheDemoProfileTheSessionCookieIsAlwaysSecure() throws Exception {
-		Properties prod = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application-prod.properties"));
-		assertThat(prod.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+		Properties base = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
+		assertThat(base.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+		for (Resource profile : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:application-*.properties")) {
+			if (!"application-demo.properties".equals(profile.getFilename())) {
+				assertThat(PropertiesLoaderUtils.loadProperties(profile)
+					.getProperty("server.servlet.session.cookie.secure", "true")).as(profile.getFilename())
+					.isEqualTo("true");
+			}
+		}
 	}
 
 	@Test
