@@ -1,5 +1,7 @@
 package no.dfo.kundesenter.access.internal;
 
+import java.time.Duration;
+
 import jakarta.servlet.DispatcherType;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.config.DemoProfile;
@@ -68,6 +70,9 @@ class SecurityConfiguration {
 					+ "form-action 'self'; frame-ancestors 'none'"))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions((frame) -> frame.deny())
+			// Sent on https only (behind the proxy: X-Forwarded-Proto), for a year.
+			.httpStrictTransportSecurity(
+					(hsts) -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true))
 			.contentTypeOptions(Customizer.withDefaults()));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfTokensWithoutNewSessions())
 			.csrfTokenRequestHandler(new FormCsrfTokens()));
