@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.DispatcherType;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.config.DemoProfile;
+import no.dfo.kundesenter.web.FormRescue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -25,7 +26,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment, PortalUsers users,
-			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits) throws Exception {
+			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits, FormRescue rescue)
+			throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -62,7 +64,8 @@ class SecurityConfiguration {
 		// 30 idle minutes is told so on the login page, before the CSRF check, so a form
 		// sent after the timeout also explains itself.
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
-		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime()), CsrfFilter.class);
+		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime(), rescue),
+				CsrfFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		http.headers((headers) -> headers
 			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -74,6 +77,7 @@ class SecurityConfiguration {
 			.httpStrictTransportSecurity(
 					(hsts) -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true))
 			.contentTypeOptions(Customizer.withDefaults()));
+		http.exceptionHandling((ex) -> ex.accessDeniedHandler(new StaleFormHandler(rescue)));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfTokensWithoutNewSessions())
 			.csrfTokenRequestHandler(new FormCsrfTokens()));
 		return http.build();
