@@ -81,10 +81,45 @@ public final class CaseAccessPolicy {
 	}
 
 	/**
-	 * Whether the viewer sees internal notes: caseworkers only, never agency-side users.
+	 * Whether the viewer sees the internal notes of a case in the category they may see,
+	 * and with them everything else only the centre sees of it: its assignments, who
+	 * opened it, notices that failed, and its last activity of any kind. Caseworkers of
+	 * the category only; the one rule every page and query of internal notes follows.
 	 */
-	public static boolean seesInternalNotes(PortalUser viewer) {
-		return viewer.isCaseworker();
+	public static boolean seesInternalNotes(PortalUser viewer, Category category) {
+		return worksOn(viewer, category);
+	}
+
+	/**
+	 * Of the cases the viewer may see, those whose internal notes they see
+	 * ({@link #seesInternalNotes(PortalUser, Category)}) as a predicate: none for
+	 * agency-side users, no restriction when that is every case they may see, else their
+	 * categories. Combine with {@link #visibleTo}.
+	 */
+	public static Specification<Case> internalNotesSeenBy(PortalUser viewer) {
+		List<Category> categories = internalNoteCategories(viewer);
+		return (root, query, cb) -> {
+			if (categories.isEmpty()) {
+				return cb.disjunction();
+			}
+			return seesInternalNotesOfAll(viewer) ? null : root.get("category").in(categories);
+		};
+	}
+
+	/**
+	 * The categories in which the viewer sees internal notes.
+	 */
+	static List<Category> internalNoteCategories(PortalUser viewer) {
+		return Arrays.stream(Category.values()).filter((c) -> seesInternalNotes(viewer, c)).toList();
+	}
+
+	/**
+	 * Whether the viewer sees the internal notes of every case they may see: a caseworker
+	 * who does not also report cases sees only their categories' cases.
+	 */
+	private static boolean seesInternalNotesOfAll(PortalUser viewer) {
+		List<Category> categories = internalNoteCategories(viewer);
+		return !categories.isEmpty() && (!mayRegister(viewer) || categories.size() == Category.values().length);
 	}
 
 	/**

@@ -142,7 +142,10 @@ public class CaseService {
 		}
 		if (searching && !rows.isEmpty()) {
 			Map<Long, String> snippets = this.snippets.find(rows.stream().map(CaseListRow::id).toList(), query.text(),
-					CaseAccessPolicy.seesInternalNotes(viewer));
+					rows.stream()
+						.filter((r) -> CaseAccessPolicy.seesInternalNotes(viewer, r.category()))
+						.map(CaseListRow::id)
+						.toList());
 			rows = rows.stream().map((r) -> r.withSnippet(snippets.get(r.id()))).toList();
 		}
 		return new CaseListPage(new PageImpl<>(rows, PageRequest.of(index, PAGE_SIZE), total), countStopped);
@@ -190,7 +193,7 @@ public class CaseService {
 	public CaseDetailView detail(long id, PortalUser viewer) {
 		Case found = this.cases.findOne(CaseAccessPolicy.visibleTo(viewer).and(CaseAccessPolicy.withId(id)))
 			.orElseThrow(() -> new CaseNotFoundException(id));
-		boolean showInternal = CaseAccessPolicy.seesInternalNotes(viewer);
+		boolean showInternal = CaseAccessPolicy.seesInternalNotes(viewer, found.getCategory());
 		Set<Long> people = new HashSet<>();
 		people.add(found.getReporterId());
 		found.getMessages().forEach((m) -> people.add(m.getAuthorId()));

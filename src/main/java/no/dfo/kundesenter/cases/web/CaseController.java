@@ -109,7 +109,7 @@ class CaseController {
 		model.addAttribute("case", detail);
 		model.addAttribute("caseAttachments", this.attachments.forCasePage(detail));
 		this.audit.record(viewer, AuditAction.CASE_OPENED, id, "");
-		if (CaseAccessPolicy.seesInternalNotes(viewer)) {
+		if (CaseAccessPolicy.seesInternalNotes(viewer, detail.category())) {
 			// Who has opened the case is for the centre only, like internal notes.
 			model.addAttribute("caseAudit", this.audit.forCase(id));
 		}
