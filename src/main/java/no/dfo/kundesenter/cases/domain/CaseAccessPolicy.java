@@ -1,9 +1,13 @@
 package no.dfo.kundesenter.cases.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Root;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.cases.Category;
@@ -104,6 +108,32 @@ public final class CaseAccessPolicy {
 			}
 			return seesInternalNotesOfAll(viewer) ? null : root.get("category").in(categories);
 		};
+	}
+
+	/**
+	 * When the case last changed as the viewer sees it: its last activity of any kind
+	 * where they see its internal notes, else the last change its customer saw.
+	 */
+	public static Instant lastUpdateSeenBy(PortalUser viewer, Case c) {
+		return seesInternalNotes(viewer, c.getCategory()) ? c.getActivityAt() : c.getUpdatedAt();
+	}
+
+	/**
+	 * {@link #lastUpdateSeenBy(PortalUser, Case)} in a query: a plain column for everyone
+	 * but a caseworker who also reports cases, so the list's order can be read from an
+	 * index.
+	 */
+	static Expression<Instant> lastUpdateSeenBy(PortalUser viewer, Root<Case> root, CriteriaBuilder cb) {
+		List<Category> categories = internalNoteCategories(viewer);
+		if (categories.isEmpty()) {
+			return root.get("updatedAt");
+		}
+		if (seesInternalNotesOfAll(viewer)) {
+			return root.get("activityAt");
+		}
+		return cb.<Instant>selectCase()
+			.when(root.get("category").in(categories), root.get("activityAt"))
+			.otherwise(root.get("updatedAt"));
 	}
 
 	/**

@@ -39,7 +39,7 @@ final class CaseListSpecifications {
 		if (query.scope() == CaseListScope.OWN) {
 			spec = spec.and(CaseAccessPolicy.reportedBy(viewer));
 		}
-		return spec.and(matching(query.text(), viewer)).and(ordered(query.sort(), query.descending()));
+		return spec.and(matching(query.text(), viewer)).and(ordered(query.sort(), query.descending(), viewer));
 	}
 
 	private static Specification<Case> filters(CaseQuery q) {
@@ -120,7 +120,7 @@ final class CaseListSpecifications {
 	 * The order, with the id as tie-breaker so pages never overlap. Count queries get
 	 * none.
 	 */
-	private static Specification<Case> ordered(CaseSort sort, boolean descending) {
+	private static Specification<Case> ordered(CaseSort sort, boolean descending, PortalUser viewer) {
 		return (root, query, cb) -> {
 			if (query.getResultType() == Long.class || query.getResultType() == long.class) {
 				return null;
@@ -134,7 +134,7 @@ final class CaseListSpecifications {
 				case CHANNEL -> rank(cb, root.get("channel"), Channel.EMAIL, Channel.WEB, Channel.PHONE);
 				case REPORTER -> cb.function(CaseSearchFunctions.REPORTER_NAME, String.class, root.get("reporterId"));
 				case CREATED -> root.get("createdAt");
-				case UPDATED -> root.get("updatedAt");
+				case UPDATED -> CaseAccessPolicy.lastUpdateSeenBy(viewer, root, cb);
 			};
 			List<Order> orders = new ArrayList<>();
 			orders.add(descending ? cb.desc(key) : cb.asc(key));
