@@ -62,8 +62,8 @@ begin
     perform setseed(0.42);
     select * into kari from app_user where username = 'kari';
     insert into support_case (category, channel, status, subject, organization_id, reporter_id, created_at,
-                              updated_at, last_customer_message_at)
-    values ('PAYROLL', 'WEB', 'ACTIVE', 'Travel sak', kari.organization_id, kari.id, now(), now(), now())
+                              updated_at, activity_at, last_customer_message_at)
+    values ('PAYROLL', 'WEB', 'ACTIVE', 'Travel sak', kari.organization_id, kari.id, now(), now(), now(), now())
     returning id into case_id;
     commit;
     for n in 1..messages loop
