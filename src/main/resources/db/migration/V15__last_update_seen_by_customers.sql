@@ -8,11 +8,14 @@
 
 alter table support_case add column activity_at timestamptz;
 
+-- The last activity is never before the last update a customer sees, even where rows written
+-- outside the portal left updated_at behind their messages.
 update support_case c
-set activity_at = c.updated_at,
-    updated_at  = greatest(c.created_at,
-                           (select max(m.created_at) from message m where m.case_id = c.id and not m.internal),
-                           (select max(s.changed_at) from status_change s where s.case_id = c.id));
+set (updated_at, activity_at) = (
+    select seen, greatest(c.updated_at, seen)
+    from (select greatest(c.created_at,
+                          (select max(m.created_at) from message m where m.case_id = c.id and not m.internal),
+                          (select max(s.changed_at) from status_change s where s.case_id = c.id)) as seen) t);
 
 alter table support_case alter column activity_at set not null;
 

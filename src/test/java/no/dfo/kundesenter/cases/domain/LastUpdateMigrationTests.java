@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,8 @@ class LastUpdateMigrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	private long person;
+
 	@AfterEach
 	void dropTheSchema() {
 		this.jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
@@ -39,39 +42,35 @@ class LastUpdateMigrationTests {
 	@Test
 	void theLastUpdateBecomesTheLastActivityAndCustomersGetTheirsFromWhatTheySee() {
 		migrate("14");
-		this.jdbc.execute(
-				"""
-						insert into %1$s.organization (org_number, name) values ('910000004', 'Testetaten');
-						insert into %1$s.app_user (username, full_name, email, organization_id)
-						select 'kari', 'Kari', 'kari@example.no', id from %1$s.organization;
-						-- Opened, answered, set waiting; then a note and an assignment the customer never saw.
-						insert into %1$s.support_case (id, category, channel, status, subject, organization_id, reporter_id,
-						                               assignee_id, created_at, updated_at)
-						select 1, 'PAYROLL', 'WEB', 'WAITING_FOR_CUSTOMER', 'Lønn', o.id, u.id, u.id,
-						       timestamptz '2020-01-01 10:00+00', timestamptz '2020-01-05 10:00+00' from %1$s.organization o, %1$s.app_user u;
-						insert into %1$s.message (case_id, author_id, author_side, body, internal, created_at)
-						select 1, id, 'CUSTOMER', 'Spørsmål', false, timestamptz '2020-01-01 10:00+00' from %1$s.app_user union all
-						select 1, id, 'CENTRE', 'Svar', false, timestamptz '2020-01-02 10:00+00' from %1$s.app_user union all
-						select 1, id, 'CENTRE', 'Notat', true, timestamptz '2020-01-04 10:00+00' from %1$s.app_user;
-						insert into %1$s.status_change (case_id, from_status, to_status, changed_by, changed_at)
-						select 1, null, 'ACTIVE', id, timestamptz '2020-01-01 10:00+00' from %1$s.app_user union all
-						select 1, 'ACTIVE', 'WAITING_FOR_CUSTOMER', id, timestamptz '2020-01-03 10:00+00' from %1$s.app_user;
-						insert into %1$s.case_assignment (case_id, assignee_id, assigned_by, assigned_at)
-						select 1, id, id, timestamptz '2020-01-05 10:00+00' from %1$s.app_user;
-						-- Opened, then only a note.
-						insert into %1$s.support_case (id, category, channel, status, subject, organization_id, reporter_id,
-						                               created_at, updated_at)
-						select 2, 'ACCOUNTING', 'PHONE', 'ACTIVE', 'Regnskap', o.id, u.id,
-						       timestamptz '2020-02-01 10:00+00', timestamptz '2020-02-02 10:00+00' from %1$s.organization o, %1$s.app_user u;
-						insert into %1$s.message (case_id, author_id, author_side, body, internal, created_at)
-						select 2, id, 'CENTRE', 'Notat', true, timestamptz '2020-02-02 10:00+00' from %1$s.app_user;
-						"""
-					.formatted(SCHEMA));
+		this.jdbc.update("insert into " + SCHEMA + ".organization (org_number, name) values ('910000004', 'Etaten')");
+		this.person = this.jdbc.queryForObject("insert into " + SCHEMA + ".app_user (username, full_name, email, "
+				+ "organization_id) select 'kari', 'Kari', 'kari@example.no', id from " + SCHEMA + ".organization "
+				+ "returning id", Long.class);
+		// Opened, answered, set waiting; then a note and an assignment the customer never
+		// saw.
+		aCase(1, "2020-01-01", "2020-01-05");
+		message(1, false, "2020-01-01");
+		message(1, false, "2020-01-02");
+		statusChange(1, null, "ACTIVE", "2020-01-01");
+		statusChange(1, "ACTIVE", "WAITING_FOR_CUSTOMER", "2020-01-03");
+		message(1, true, "2020-01-04");
+		this.jdbc.update("insert into " + SCHEMA + ".case_assignment (case_id, assignee_id, assigned_by, assigned_at) "
+				+ "values (1, ?, ?, timestamptz '2020-01-05 10:00+00')", this.person, this.person);
+		// Opened, then only a note.
+		aCase(2, "2020-02-01", "2020-02-02");
+		message(2, true, "2020-02-02");
+		// Written outside the portal: a reply later than the recorded last update.
+		aCase(3, "2020-03-01", "2020-03-01");
+		message(3, false, "2020-03-02");
+
 		migrate("15");
-		assertThat(times(1)).containsEntry("updated_at", Instant.parse("2020-01-03T10:00:00Z"))
-			.containsEntry("activity_at", Instant.parse("2020-01-05T10:00:00Z"));
-		assertThat(times(2)).containsEntry("updated_at", Instant.parse("2020-02-01T10:00:00Z"))
-			.containsEntry("activity_at", Instant.parse("2020-02-02T10:00:00Z"));
+
+		assertThat(times(1)).containsEntry("updated_at", at("2020-01-03"))
+			.containsEntry("activity_at", at("2020-01-05"));
+		assertThat(times(2)).containsEntry("updated_at", at("2020-02-01"))
+			.containsEntry("activity_at", at("2020-02-02"));
+		assertThat(times(3)).containsEntry("updated_at", at("2020-03-02"))
+			.containsEntry("activity_at", at("2020-03-02"));
 	}
 
 	private void migrate(String version) {
@@ -84,11 +83,35 @@ class LastUpdateMigrationTests {
 			.migrate();
 	}
 
+	private void aCase(long id, String created, String updated) {
+		this.jdbc.update("insert into " + SCHEMA + ".support_case (id, category, channel, status, subject, "
+				+ "organization_id, reporter_id, created_at, updated_at) select ?, 'PAYROLL', 'WEB', 'ACTIVE', 'Sak', "
+				+ "organization_id, id, ?, ? from " + SCHEMA + ".app_user", id, ts(created), ts(updated));
+	}
+
+	private void message(long caseId, boolean internal, String day) {
+		this.jdbc.update("insert into " + SCHEMA + ".message (case_id, author_id, author_side, body, internal, "
+				+ "created_at) values (?, ?, 'CENTRE', 'Tekst', ?, ?)", caseId, this.person, internal, ts(day));
+	}
+
+	private void statusChange(long caseId, @Nullable String from, String to, String day) {
+		this.jdbc.update("insert into " + SCHEMA + ".status_change (case_id, from_status, to_status, changed_by, "
+				+ "changed_at) values (?, ?, ?, ?, ?)", caseId, from, to, this.person, ts(day));
+	}
+
 	private Map<String, Instant> times(long caseId) {
-		return this.jdbc.queryForObject("select updated_at, activity_at from " + SCHEMA + ".support_case where id = ?",
-				(rs, row) -> Map.of("updated_at", rs.getObject(1, Timestamp.class).toInstant(), "activity_at",
-						rs.getObject(2, Timestamp.class).toInstant()),
+		return this.jdbc.queryForObject(
+				"select updated_at, activity_at from " + SCHEMA + ".support_case where id = ?", (rs, row) -> Map
+					.of("updated_at", rs.getTimestamp(1).toInstant(), "activity_at", rs.getTimestamp(2).toInstant()),
 				caseId);
+	}
+
+	private static Instant at(String day) {
+		return Instant.parse(day + "T10:00:00Z");
+	}
+
+	private static Timestamp ts(String day) {
+		return Timestamp.from(at(day));
 	}
 
 }
