@@ -64,7 +64,7 @@ select count(c1_0.id) from support_case c1_0 where c1_0.organization_id=$lise_or
 select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at from support_case c1_0 where c1_0.organization_id=$lise_org and c1_0.category='PAYROLL' and c1_0.status in ('ACTIVE','IN_PROGRESS') order by 8 desc,1 desc offset 0 rows fetch first 27 rows only;
 SQL
 # A search: count the first 201 matches in the list's order, read the page, mark the snippets.
-# Agency users see a case's last update in updated_at, caseworkers in activity_at (decision 0060).
+# Agency users see a case's last update in updated_at, caseworkers in activity_at (decision 0063).
 search_sql() { # file, access condition, match condition, internal notes seen (true/false), last update[, own cases outside it]
   local rows="c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.$5"
   local ids messages="not m.internal"

@@ -17,14 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V15 on cases that existed before it (decision 0060): the old last update becomes the
+ * V20 on cases that existed before it (decision 0063): the old last update becomes the
  * last activity, and the last update customers see is recomputed from the case's opening,
  * public messages and status changes. Runs the migrations in a schema of its own.
  */
 @SpringBootTest
 class LastUpdateMigrationTests {
 
-	private static final String SCHEMA = "before_v15";
+	private static final String SCHEMA = "before_v20";
 
 	@Autowired
 	DataSource dataSource;
@@ -41,7 +41,7 @@ class LastUpdateMigrationTests {
 
 	@Test
 	void theLastUpdateBecomesTheLastActivityAndCustomersGetTheirsFromWhatTheySee() {
-		migrate("14");
+		migrate("19");
 		this.jdbc.update("insert into " + SCHEMA + ".organization (org_number, name) values ('910000004', 'Etaten')");
 		this.person = this.jdbc.queryForObject("insert into " + SCHEMA + ".app_user (username, full_name, email, "
 				+ "organization_id) select 'kari', 'Kari', 'kari@example.no', id from " + SCHEMA + ".organization "
@@ -63,7 +63,7 @@ class LastUpdateMigrationTests {
 		aCase(3, "2020-03-01", "2020-03-01");
 		message(3, false, "2020-03-02");
 
-		migrate("15");
+		migrate("20");
 
 		assertThat(times(1)).containsEntry("updated_at", at("2020-01-03"))
 			.containsEntry("activity_at", at("2020-01-05"));

@@ -50,7 +50,7 @@ class BusyCaseSearchTests {
 
 	private static final int MESSAGES = 220;
 
-	/** How large a case's search column may grow (V14). */
+	/** How large a case's search column may grow (V19). */
 	private static final int BOUND = 512 * 1024;
 
 	private static final Pattern CASE_LINK = Pattern.compile("href=\"/saker/(\\d+)\"");

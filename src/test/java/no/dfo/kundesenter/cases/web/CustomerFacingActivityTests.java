@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Customers see only customer-facing activity (decision 0060): an internal note or an
+ * Customers see only customer-facing activity (decision 0063): an internal note or an
  * assignment changes neither an agency user's list order nor the "Sist oppdatert" of
  * their list and case page; caseworkers see the last activity of any kind; a public reply
  * moves both. Who sees a case's internal notes is decided per category, everywhere.

@@ -1,4 +1,4 @@
--- Agency users see a case's last update only from what they may see (decision 0060):
+-- Agency users see a case's last update only from what they may see (decision 0063):
 -- updated_at now moves with the case's opening, public messages and status changes only;
 -- activity_at with anything that happens on it, internal notes and assignments included,
 -- and is what caseworkers see as "Sist oppdatert".
