@@ -208,7 +208,7 @@ class BusyCaseSearchTests {
 			.perform(multipart("/saker/" + caseId + "/meldinger")
 				.param("body", body.substring(0, Math.min(LONG, body.length())))
 				.with(user(this.users.loadUserByUsername("kari")))
-				.with(csrf()))
+				.with(csrf().asHeader()))
 			.andExpect(redirectedUrl("/saker/" + caseId + "#conversation-title"));
 	}
 
