@@ -91,7 +91,7 @@ from (select g, 1 + least(floor(30000 * power(random(), 1.5))::int, 29999) as rn
 join reporter rp on rp.n = x.rn;
 
 insert into support_case (category, channel, status, subject, organization_id, reporter_id, assignee_id,
-        created_at, updated_at, last_customer_message_at)
+        created_at, updated_at, activity_at, last_customer_message_at)
 select c.category, c.channel,
        case when c.created_at < now() - interval '60 days' then (case when c.r < 0.93 then 'CLOSED' when c.r < 0.97 then 'POSTPONED' else 'WAITING_FOR_CUSTOMER' end)
             else (array['ACTIVE', 'ACTIVE', 'IN_PROGRESS', 'WAITING_FOR_CUSTOMER', 'CLOSED', 'POSTPONED'])[1 + floor(c.r * 6)::int] end,
@@ -109,6 +109,8 @@ select c.category, c.channel,
        r.organization_id, c.reporter_id,
        case when c.r > 0.3 then (select id from caseworker w where w.n = 1 + (c.g % 60)) end,
        c.created_at, c.created_at + interval '1 day' + (c.r * interval '20 days'),
+       -- the internal notes below come before the case's last public event
+       c.created_at + interval '1 day' + (c.r * interval '20 days'),
        -- 70% of the customers wrote again when the case was last updated
        case when c.r < 0.7 then c.created_at + interval '1 day' + (c.r * interval '20 days') else c.created_at end
 from gen_case c

@@ -64,29 +64,36 @@ select count(c1_0.id) from support_case c1_0 where c1_0.organization_id=$lise_or
 select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at from support_case c1_0 where c1_0.organization_id=$lise_org and c1_0.category='PAYROLL' and c1_0.status in ('ACTIVE','IN_PROGRESS') order by 8 desc,1 desc offset 0 rows fetch first 27 rows only;
 SQL
 # A search: count the first 201 matches in the list's order, read the page, mark the snippets.
-search_sql() { # file, access condition, match condition, message filter[, own cases outside it]
-  local rows="c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at"
-  local ids
-  ids=$(sql "select string_agg(id::text, ',') from (select c1_0.id from support_case c1_0 where $2 and $3 order by c1_0.updated_at desc, c1_0.id desc limit 25) s")
-  { [ -n "${5:-}" ] && echo "select $rows from support_case c1_0 where $5 and 1=1 and $3 order by 9 desc,1 desc offset 0 rows fetch first 51 rows only;"
+# Agency users see a case's last update in updated_at, caseworkers in activity_at (decision 0063).
+search_sql() { # file, access condition, match condition, internal notes seen (true/false), last update[, own cases outside it]
+  local rows="c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.$5"
+  local ids messages="not m.internal"
+  ids=$(sql "select string_agg(id::text, ',') from (select c1_0.id from support_case c1_0 where $2 and $3 order by c1_0.$5 desc, c1_0.id desc limit 25) s")
+  [ "$4" = true ] && messages="(not m.internal or m.case_id in (${ids:-0}))"
+  { [ -n "${6:-}" ] && echo "select $rows from support_case c1_0 where $6 and 1=1 and $3 order by 9 desc,1 desc offset 0 rows fetch first 51 rows only;"
   cat <<SQL
-select c1_0.id from support_case c1_0 where $2 and 1=1 and $3 order by c1_0.updated_at desc,1 desc fetch first 201 rows only;
+select c1_0.id from support_case c1_0 where $2 and 1=1 and $3 order by c1_0.$5 desc,1 desc fetch first 201 rows only;
 select $rows from support_case c1_0 where $2 and 1=1 and $3 order by 9 desc,1 desc offset 0 rows fetch first 25 rows only;
-select distinct on (m.case_id) m.case_id, ts_headline('norwegian', translate(m.body, chr(1) || chr(2), ''), q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=25, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "') from message m, cast(replace(cast(plainto_tsquery('norwegian', '$search_word') as text), ' & ', ' | ') as tsquery) q where m.case_id in (${ids:-0}) and ($4) and to_tsvector('norwegian', m.body) @@ q order by m.case_id, m.id;
+select distinct on (m.case_id) m.case_id, ts_headline('norwegian', translate(m.body, chr(1) || chr(2), ''), q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=25, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "') from message m, cast(replace(cast(plainto_tsquery('norwegian', '$search_word') as text), ' & ', ' | ') as tsquery) q where m.case_id in (${ids:-0}) and $messages and to_tsvector('norwegian', m.body) @@ q order by m.case_id, m.id;
 SQL
   } > "$1"
 }
 public_match="((c1_0.search_public @@ plainto_tsquery('norwegian', '$search_word')) or (c1_0.subject ilike '%$search_word%' escape '!'))"
 all_match="((c1_0.search_public @@ plainto_tsquery('norwegian', '$search_word')) or (c1_0.search_internal @@ plainto_tsquery('norwegian', '$search_word')) or (c1_0.subject ilike '%$search_word%' escape '!'))"
 search_sql "$work/search.sql" "c1_0.organization_id=$lise_org and c1_0.category='PAYROLL'" \
-  "$public_match" "not m.internal or false" "c1_0.reporter_id=$lise and not(c1_0.organization_id=$lise_org and c1_0.category='PAYROLL')"
-search_sql "$work/centre-search.sql" "(c1_0.category='PAYROLL')" "$all_match" "not m.internal or true"
+  "$public_match" false updated_at "c1_0.reporter_id=$lise and not(c1_0.organization_id=$lise_org and c1_0.category='PAYROLL')"
+search_sql "$work/centre-search.sql" "(c1_0.category='PAYROLL')" "$all_match" true activity_at
+# A caseworker's list of their category, not searched (only with --explain).
+cat > "$work/centre.sql" <<SQL
+select count(c1_0.id) from support_case c1_0 where (c1_0.category='PAYROLL') and 1=1;
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.activity_at from support_case c1_0 where (c1_0.category='PAYROLL') and 1=1 order by 9 desc,1 desc offset 0 rows fetch first 25 rows only;
+SQL
 cat > "$work/lookup.sql" <<SQL
 select 1 from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.id=$lookup_id fetch first 1 rows only;
 SQL
 
 if $explain_only; then
-  for script in own agency search lookup centre-search; do
+  for script in own agency search lookup centre-search centre; do
     echo "== $script"
     while IFS= read -r statement; do
       echo "${statement:0:160}..."

@@ -100,7 +100,7 @@ begin
 
                 insert into support_case (category, channel, status, subject, organization_id, reporter_id,
                         assignee_id, voucher_employee_number, voucher_employee_name, voucher_pay_period,
-                        voucher_amount, voucher_note, created_at, updated_at)
+                        voucher_amount, voucher_note, created_at, updated_at, activity_at)
                 values (category, channel, statuses[status_index], subject, reporter.organization_id, reporter.id,
                         case when status_index = 1 then null else caseworker_id end,
                         case when category = 'PAYROLL' and status_index in (1, 4) then '10' || (2000 + n) end,
@@ -109,6 +109,7 @@ begin
                         case when category = 'PAYROLL' and status_index in (1, 4) then 12500.50 + n end,
                         case when category = 'PAYROLL' and status_index = 4 then 'Gjelder etterbetaling' end,
                         created,
+                        case when status_index = 1 then created else answered end,
                         case when status_index = 1 then created else answered end)
                 returning id into case_no;
 

@@ -305,8 +305,8 @@ class AccessMatrixTests {
 			int n) {
 		Long id = this.jdbc.queryForObject("""
 				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
-				    created_at, updated_at)
-				select ?, ?, ?, ?, organization_id, id, now(), now() from app_user where id = ?
+				    created_at, updated_at, activity_at)
+				select ?, ?, ?, ?, organization_id, id, now(), now(), now() from app_user where id = ?
 				returning id""", Long.class, category.name(), channel.name(), status.name(), "Matrisesak " + n,
 				reporterId);
 		this.jdbc.update("""

@@ -14,8 +14,9 @@ public interface CaseAccess {
 	boolean isVisible(long caseId, PortalUser viewer);
 
 	/**
-	 * Whether the viewer may see internal notes (caseworkers only).
+	 * Whether the case exists, the viewer may see it, and its internal notes too (and
+	 * whatever else only the centre sees of it): caseworkers of its category only.
 	 */
-	boolean seesInternalNotes(PortalUser viewer);
+	boolean seesInternalNotes(long caseId, PortalUser viewer);
 
 }

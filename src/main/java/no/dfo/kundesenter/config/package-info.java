@@ -1,6 +1,7 @@
 /**
  * Set-up that belongs to no business capability: the demo profile and what keeps it apart
- * from real use, and the embedded database the demo runs on.
+ * from real use, the embedded database the demo runs on, and scheduled jobs on many
+ * nodes.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {})

@@ -92,6 +92,21 @@ class ProductionStartTests {
 	}
 
 	@Test
+	void behindTheProxyRedirectsStayOnHttpsAndBrowsersAreToldToUseHttpsForAYear() throws Exception {
+		HttpResponse<String> redirect = this.client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/saker"))
+				.header("X-Forwarded-Proto", "https")
+				.header("X-Forwarded-For", "203.0.113.7")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		assertThat(redirect.headers().firstValue("Location")).hasValue("https://localhost/login");
+		assertThat(redirect.headers().firstValue("Strict-Transport-Security"))
+			.hasValue("max-age=31536000 ; includeSubDomains");
+		HttpResponse<String> plain = get("/login");
+		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+	}
+
+	@Test
 	void theSessionCookieIsHostOnlySecureHttpOnlyAndSameSite() throws Exception {
 		// A page that needs a session: the request for a protected page is kept for after
 		// sign-in.

@@ -1,8 +1,11 @@
 package no.dfo.kundesenter.access.internal;
 
+import java.time.Duration;
+
 import jakarta.servlet.DispatcherType;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.config.DemoProfile;
+import no.dfo.kundesenter.web.FormRescue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -11,7 +14,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -24,7 +26,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment, PortalUsers users,
-			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits,
+			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits, FormRescue rescue,
 			SecurityLog securityLog) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
@@ -62,7 +64,7 @@ class SecurityConfiguration {
 		// 30 idle minutes is told so on the login page, before the CSRF check, so a form
 		// sent after the timeout also explains itself.
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
-		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime(), securityLog),
+		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime(), rescue, securityLog),
 				CsrfFilter.class);
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		http.headers((headers) -> headers
@@ -71,10 +73,13 @@ class SecurityConfiguration {
 					+ "form-action 'self'; frame-ancestors 'none'"))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions((frame) -> frame.deny())
+			// Sent on https only (behind the proxy: X-Forwarded-Proto), for a year.
+			.httpStrictTransportSecurity(
+					(hsts) -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true))
 			.contentTypeOptions(Customizer.withDefaults()));
-		// CSRF refusals are security events (decision 62).
+		// CSRF refusals are security events (decision 62), whatever the answer.
 		http.exceptionHandling(
-				(ex) -> ex.accessDeniedHandler(new CsrfRefusals(securityLog, new AccessDeniedHandlerImpl())));
+				(ex) -> ex.accessDeniedHandler(new CsrfRefusals(securityLog, new StaleFormHandler(rescue))));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CsrfTokensWithoutNewSessions())
 			.csrfTokenRequestHandler(new FormCsrfTokens()));
 		return http.build();

@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import no.dfo.kundesenter.web.FormRescue;
+import no.dfo.kundesenter.web.RescuedForm.Reason;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.CookieSerializer.CookieValue;
@@ -27,15 +29,21 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
 
 	static final String TIMED_OUT_URL = "/login?utlopt";
 
+	/** The same, when the form the request sent was kept (FormRescue). */
+	static final String TIMED_OUT_FORM_KEPT_URL = "/login?utlopt&skjema";
+
 	private final CookieSerializer cookies;
 
 	private final Duration lifetime;
 
+	private final FormRescue rescue;
+
 	private final SecurityLog log;
 
-	SessionTimeoutFilter(CookieSerializer cookies, Duration lifetime, SecurityLog log) {
+	SessionTimeoutFilter(CookieSerializer cookies, Duration lifetime, FormRescue rescue, SecurityLog log) {
 		this.cookies = cookies;
 		this.lifetime = lifetime;
+		this.rescue = rescue;
 		this.log = log;
 	}
 
@@ -60,8 +68,14 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
 	}
 
 	private void timedOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		this.cookies.writeCookieValue(new CookieValue(request, response, ""));
-		response.sendRedirect(request.getContextPath() + TIMED_OUT_URL);
+		// A form sent just after the session ended keeps its text for after signing in,
+		// in
+		// a new session; otherwise the stale cookie is removed and no session started.
+		boolean kept = this.rescue.keep(request, Reason.SESSION_ENDED).isPresent();
+		if (!kept) {
+			this.cookies.writeCookieValue(new CookieValue(request, response, ""));
+		}
+		response.sendRedirect(request.getContextPath() + (kept ? TIMED_OUT_FORM_KEPT_URL : TIMED_OUT_URL));
 	}
 
 	@Override

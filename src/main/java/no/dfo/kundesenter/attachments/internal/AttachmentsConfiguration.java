@@ -2,21 +2,13 @@ package no.dfo.kundesenter.attachments.internal;
 
 import java.util.Objects;
 
-import javax.sql.DataSource;
-
 import jakarta.servlet.MultipartConfigElement;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 class AttachmentsConfiguration {
 
 	/** Form fields and small files stay in memory; anything larger goes to disk. */
@@ -38,14 +30,6 @@ class AttachmentsConfiguration {
 	ClamdClient clamdClient(AttachmentSettings settings) {
 		AttachmentSettings.Clamd clamd = settings.clamd();
 		return new ClamdClient(Objects.requireNonNullElse(clamd.host(), ""), clamd.port(), clamd.timeout());
-	}
-
-	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
-			.usingDbTime()
-			.build());
 	}
 
 	/**

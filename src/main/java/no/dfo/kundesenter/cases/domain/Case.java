@@ -69,8 +69,18 @@ public class Case {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/**
+	 * When the case last changed in a way its customer sees: opened, a public message or
+	 * a status change. Internal notes and assignments leave it as it was.
+	 */
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
+
+	/**
+	 * When anything last happened on the case, internal notes and assignments included.
+	 */
+	@Column(name = "activity_at", nullable = false)
+	private Instant activityAt;
 
 	/**
 	 * When the customer last wrote; the queue shows how long the case has waited since.
@@ -129,6 +139,7 @@ public class Case {
 		opened.status = CaseStatus.ACTIVE;
 		opened.createdAt = now;
 		opened.updatedAt = now;
+		opened.activityAt = now;
 		// A phone call is the customer asking too: the case waits from the moment it
 		// opens.
 		opened.lastCustomerMessageAt = now;
@@ -189,6 +200,7 @@ public class Case {
 		this.statusHistory.add(new StatusChange(this.status, target, caseworkerId, now));
 		this.status = target;
 		this.updatedAt = now;
+		this.activityAt = now;
 	}
 
 	/**
@@ -202,7 +214,7 @@ public class Case {
 		}
 		this.assigneeId = assigneeId;
 		this.assignments.add(new CaseAssignment(assigneeId, assignedBy, now));
-		this.updatedAt = now;
+		this.activityAt = now;
 	}
 
 	/**
@@ -219,7 +231,10 @@ public class Case {
 		}
 		Message message = new Message(authorId, side, body, internal, now);
 		this.messages.add(message);
-		this.updatedAt = now;
+		if (!internal) {
+			this.updatedAt = now;
+		}
+		this.activityAt = now;
 		return message;
 	}
 
@@ -265,6 +280,10 @@ public class Case {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	public Instant getActivityAt() {
+		return this.activityAt;
 	}
 
 	public @Nullable Instant getLastCustomerMessageAt() {

@@ -10,6 +10,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
@@ -55,9 +56,10 @@ class CaseListQueries {
 	}
 
 	/**
-	 * The rows from {@code offset}, in the specification's order, without snippets.
+	 * The rows from {@code offset}, in the specification's order, without snippets; each
+	 * with its last update as the viewer sees it.
 	 */
-	List<CaseListRow> rows(Specification<Case> spec, int offset, int limit) {
+	List<CaseListRow> rows(PortalUser viewer, Specification<Case> spec, int offset, int limit) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Tuple> query = cb.createTupleQuery();
 		Root<Case> c = query.from(Case.class);
@@ -66,7 +68,7 @@ class CaseListQueries {
 				c.get("organizationId"));
 		Expression<String> reporter = cb.function(CaseSearchFunctions.REPORTER_NAME, String.class, c.get("reporterId"));
 		query.multiselect(c.get("id"), c.get("subject"), c.get("category"), c.get("status"), c.get("channel"),
-				organization, reporter, c.get("createdAt"), c.get("updatedAt"));
+				organization, reporter, c.get("createdAt"), CaseAccessPolicy.lastUpdateSeenBy(viewer, c, cb));
 		return this.entityManager.createQuery(query)
 			.setFirstResult(offset)
 			.setMaxResults(limit)

@@ -39,8 +39,7 @@ final class CaseListSpecifications {
 		if (query.scope() == CaseListScope.OWN) {
 			spec = spec.and(CaseAccessPolicy.reportedBy(viewer));
 		}
-		return spec.and(matching(query.text(), CaseAccessPolicy.seesInternalNotes(viewer)))
-			.and(ordered(query.sort(), query.descending()));
+		return spec.and(matching(query.text(), viewer)).and(ordered(query.sort(), query.descending(), viewer));
 	}
 
 	private static Specification<Case> filters(CaseQuery q) {
@@ -71,7 +70,9 @@ final class CaseListSpecifications {
 	 * Free text: the words (Norwegian stemming) in the subject or a message the viewer
 	 * may see, or the text as part of the subject.
 	 */
-	private static Specification<Case> matching(@Nullable String text, boolean internalNotes) {
+	private static Specification<Case> matching(@Nullable String text, PortalUser viewer) {
+		boolean internalNotes = !CaseAccessPolicy.internalNoteCategories(viewer).isEmpty();
+		Specification<Case> internalNotesSeen = CaseAccessPolicy.internalNotesSeenBy(viewer);
 		return (root, query, cb) -> {
 			if (text == null || text.isBlank()) {
 				return null;
@@ -80,8 +81,10 @@ final class CaseListSpecifications {
 			anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.FTS_MATCH, Boolean.class, root.get("searchPublic"),
 					cb.literal(text))));
 			if (internalNotes) {
-				anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.FTS_MATCH, Boolean.class,
-						root.get("searchInternal"), cb.literal(text))));
+				Predicate inInternalNotes = isTrue(cb, cb.function(CaseSearchFunctions.FTS_MATCH, Boolean.class,
+						root.get("searchInternal"), cb.literal(text)));
+				Predicate notesSeen = internalNotesSeen.toPredicate(root, query, cb);
+				anyOf.add((notesSeen != null) ? cb.and(notesSeen, inInternalNotes) : inInternalNotes);
 			}
 			anyOf.add(isTrue(cb, cb.function(CaseSearchFunctions.TEXT_CONTAINS, Boolean.class, root.get("subject"),
 					cb.literal(containsPattern(text)))));
@@ -117,7 +120,7 @@ final class CaseListSpecifications {
 	 * The order, with the id as tie-breaker so pages never overlap. Count queries get
 	 * none.
 	 */
-	private static Specification<Case> ordered(CaseSort sort, boolean descending) {
+	private static Specification<Case> ordered(CaseSort sort, boolean descending, PortalUser viewer) {
 		return (root, query, cb) -> {
 			if (query.getResultType() == Long.class || query.getResultType() == long.class) {
 				return null;
@@ -131,7 +134,7 @@ final class CaseListSpecifications {
 				case CHANNEL -> rank(cb, root.get("channel"), Channel.EMAIL, Channel.WEB, Channel.PHONE);
 				case REPORTER -> cb.function(CaseSearchFunctions.REPORTER_NAME, String.class, root.get("reporterId"));
 				case CREATED -> root.get("createdAt");
-				case UPDATED -> root.get("updatedAt");
+				case UPDATED -> CaseAccessPolicy.lastUpdateSeenBy(viewer, root, cb);
 			};
 			List<Order> orders = new ArrayList<>();
 			orders.add(descending ? cb.desc(key) : cb.asc(key));

@@ -30,7 +30,7 @@ class CaseSearchSnippets {
 			                   || ', MaxWords=25, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "') as snippet
 			from message m, cast(replace(cast(plainto_tsquery('norwegian', :text) as text), ' & ', ' | ') as tsquery) q
 			where m.case_id in (:ids)
-			  and (not m.internal or :internal)
+			  and %s
 			  and to_tsvector('norwegian', m.body) @@ q
 			order by m.case_id, m.id
 			""";
@@ -41,12 +41,19 @@ class CaseSearchSnippets {
 		this.jdbc = jdbc;
 	}
 
-	Map<Long, String> find(List<Long> caseIds, String text, boolean internalNotes) {
+	/**
+	 * @param withInternalNotes the cases among {@code caseIds} whose internal notes the
+	 * viewer sees
+	 */
+	Map<Long, String> find(List<Long> caseIds, String text, List<Long> withInternalNotes) {
 		Map<Long, String> snippets = new HashMap<>();
 		if (caseIds.isEmpty()) {
 			return snippets;
 		}
-		this.jdbc.sql(SQL).param("text", text).param("ids", caseIds).param("internal", internalNotes).query((rs) -> {
+		var statement = withInternalNotes.isEmpty() ? this.jdbc.sql(SQL.formatted("not m.internal"))
+				: this.jdbc.sql(SQL.formatted("(not m.internal or m.case_id in (:internal))"))
+					.param("internal", withInternalNotes);
+		statement.param("text", text).param("ids", caseIds).query((rs) -> {
 			snippets.put(rs.getLong("case_id"), toHtml(rs.getString("snippet")));
 		});
 		return snippets;

@@ -107,7 +107,7 @@ public class CaseService {
 		Comparator<CaseListRow> order = MergedPage.order(query.sort(), query.descending());
 		if (query.scope() != CaseListScope.OWN && CaseAccessPolicy.mayRegister(viewer) && throughRole != null
 				&& order != null) {
-			List<CaseListRow> ownOutside = this.queries.rows(
+			List<CaseListRow> ownOutside = this.queries.rows(viewer,
 					CaseAccessPolicy.reportedBy(viewer).and(Specification.not(throughRole)).and(narrowing), 0,
 					MAX_MERGED_OWN_CASES + 1);
 			if (ownOutside.size() <= MAX_MERGED_OWN_CASES) {
@@ -134,15 +134,18 @@ public class CaseService {
 			rows = List.of();
 		}
 		else if (alsoShown.isEmpty() || order == null) {
-			rows = this.queries.rows(spec, index * PAGE_SIZE, PAGE_SIZE);
+			rows = this.queries.rows(viewer, spec, index * PAGE_SIZE, PAGE_SIZE);
 		}
 		else {
-			rows = MergedPage.rows((offset, limit) -> this.queries.rows(spec, offset, limit), found, alsoShown,
+			rows = MergedPage.rows((offset, limit) -> this.queries.rows(viewer, spec, offset, limit), found, alsoShown,
 					index * PAGE_SIZE, PAGE_SIZE, order);
 		}
 		if (searching && !rows.isEmpty()) {
 			Map<Long, String> snippets = this.snippets.find(rows.stream().map(CaseListRow::id).toList(), query.text(),
-					CaseAccessPolicy.seesInternalNotes(viewer));
+					rows.stream()
+						.filter((r) -> CaseAccessPolicy.seesInternalNotes(viewer, r.category()))
+						.map(CaseListRow::id)
+						.toList());
 			rows = rows.stream().map((r) -> r.withSnippet(snippets.get(r.id()))).toList();
 		}
 		return new CaseListPage(new PageImpl<>(rows, PageRequest.of(index, PAGE_SIZE), total), countStopped);
@@ -190,7 +193,7 @@ public class CaseService {
 	public CaseDetailView detail(long id, PortalUser viewer) {
 		Case found = this.cases.findOne(CaseAccessPolicy.visibleTo(viewer).and(CaseAccessPolicy.withId(id)))
 			.orElseThrow(() -> new CaseNotFoundException(id));
-		boolean showInternal = CaseAccessPolicy.seesInternalNotes(viewer);
+		boolean showInternal = CaseAccessPolicy.seesInternalNotes(viewer, found.getCategory());
 		Set<Long> people = new HashSet<>();
 		people.add(found.getReporterId());
 		found.getMessages().forEach((m) -> people.add(m.getAuthorId()));
@@ -210,7 +213,8 @@ public class CaseService {
 		return new CaseDetailView(found.getId(), found.getSubject(), found.getCategory(), found.getChannel(),
 				found.getStatus(), this.directory.organizationName(found.getOrganizationId()).orElse("?"),
 				names.getOrDefault(found.getReporterId(), "?"), CaseViews.local(found.getCreatedAt()),
-				CaseViews.local(found.getUpdatedAt()), VoucherView.of(found.getVoucher()), messages, history);
+				CaseViews.local(CaseAccessPolicy.lastUpdateSeenBy(viewer, found)), VoucherView.of(found.getVoucher()),
+				messages, history);
 	}
 
 }

@@ -30,6 +30,8 @@ public final class CaseViews {
 	/**
 	 * One line of the case list, with who reported it and for which agency.
 	 *
+	 * @param updatedAt the case's last update as the viewer sees it
+	 * ({@link CaseAccessPolicy#lastUpdateSeenBy(no.dfo.kundesenter.access.PortalUser, Case)})
 	 * @param snippetHtml where a free-text search matched a message: escaped text with
 	 * the matching words in {@code <mark>}, safe to output as HTML; {@literal null} if
 	 * not searched or matched in the subject only
@@ -55,6 +57,12 @@ public final class CaseViews {
 	public record CaseListPage(Page<CaseListRow> page, boolean countStopped) {
 	}
 
+	/**
+	 * One case as the viewer may see it.
+	 *
+	 * @param updatedAt the case's last update as the viewer sees it
+	 * ({@link CaseAccessPolicy#lastUpdateSeenBy(no.dfo.kundesenter.access.PortalUser, Case)})
+	 */
 	public record CaseDetailView(long id, String subject, Category category, Channel channel, CaseStatus status,
 			String organizationName, String reporterName, ZonedDateTime createdAt, ZonedDateTime updatedAt,
 			@Nullable VoucherView voucher, List<MessageView> messages, List<StatusChangeView> statusHistory) {

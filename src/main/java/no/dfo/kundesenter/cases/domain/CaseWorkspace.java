@@ -46,6 +46,7 @@ public class CaseWorkspace {
 		Case c = this.cases.findOne(CaseAccessPolicy.visibleTo(viewer).and(CaseAccessPolicy.withId(caseId)))
 			.orElseThrow(() -> new CaseNotFoundException(caseId));
 		boolean caseworker = CaseAccessPolicy.worksOn(viewer, c.getCategory());
+		boolean internal = CaseAccessPolicy.seesInternalNotes(viewer, c.getCategory());
 		Set<Long> people = new HashSet<>();
 		c.getMessages().forEach((m) -> people.add(m.getAuthorId()));
 		c.getStatusHistory().forEach((s) -> people.add(s.getChangedBy()));
@@ -61,7 +62,7 @@ public class CaseWorkspace {
 		Map<Long, String> names = this.directory.fullNames(people);
 		List<TimelineEntry> timeline = new ArrayList<>();
 		for (Message m : c.getMessages()) {
-			if (m.isInternal() && !caseworker) {
+			if (m.isInternal() && !internal) {
 				continue;
 			}
 			timeline.add(new TimelineEntry(Kind.MESSAGE, local(m.getCreatedAt()), name(names, m.getAuthorId()),
@@ -71,7 +72,7 @@ public class CaseWorkspace {
 			timeline.add(new TimelineEntry(Kind.STATUS, local(s.getChangedAt()), name(names, s.getChangedBy()), null,
 					false, s.getFromStatus(), s.getToStatus(), s.isCausedByCustomerMessage(), null));
 		}
-		if (caseworker) {
+		if (internal) {
 			for (CaseAssignment a : c.getAssignments()) {
 				timeline.add(new TimelineEntry(Kind.ASSIGNMENT, local(a.getAssignedAt()),
 						name(names, a.getAssignedBy()), null, false, null, null, false,

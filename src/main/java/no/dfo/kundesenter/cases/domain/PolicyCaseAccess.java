@@ -21,8 +21,10 @@ class PolicyCaseAccess implements CaseAccess {
 	}
 
 	@Override
-	public boolean seesInternalNotes(PortalUser viewer) {
-		return CaseAccessPolicy.seesInternalNotes(viewer);
+	public boolean seesInternalNotes(long caseId, PortalUser viewer) {
+		return this.cases.exists(CaseAccessPolicy.visibleTo(viewer)
+			.and(CaseAccessPolicy.withId(caseId))
+			.and(CaseAccessPolicy.internalNotesSeenBy(viewer)));
 	}
 
 }

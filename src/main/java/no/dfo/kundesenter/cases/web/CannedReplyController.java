@@ -45,7 +45,9 @@ class CannedReplyController {
 	@GetMapping("/saksbehandling/ferdigtekster/ny")
 	String initCreationForm(@CurrentUser PortalUser viewer, Model model) {
 		List<Category> categories = categories(viewer);
-		model.addAttribute("form", new CannedReplyForm(categories.get(0).name(), null, null));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new CannedReplyForm(categories.get(0).name(), null, null));
+		}
 		return FORM_VIEW;
 	}
 
@@ -70,7 +72,10 @@ class CannedReplyController {
 	String initUpdateForm(@CurrentUser PortalUser viewer, @PathVariable long id, Model model) {
 		categories(viewer);
 		CannedReply reply = this.replies.get(id, viewer);
-		model.addAttribute("form", new CannedReplyForm(reply.getCategory().name(), reply.getTitle(), reply.getBody()));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form",
+					new CannedReplyForm(reply.getCategory().name(), reply.getTitle(), reply.getBody()));
+		}
 		model.addAttribute("replyId", id);
 		return FORM_VIEW;
 	}

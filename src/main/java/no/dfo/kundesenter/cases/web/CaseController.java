@@ -52,8 +52,12 @@ class CaseController {
 	@GetMapping("/saker/ny")
 	String initCreationForm(@CurrentUser PortalUser viewer, Model model) {
 		requireMayRegister(viewer);
-		model.addAttribute("form", NewCaseForm.empty());
-		this.attachments.showDrafts(viewer, List.of(), model);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", NewCaseForm.empty());
+		}
+		// A kept form brings the drafts it had uploaded.
+		NewCaseForm form = (NewCaseForm) model.getAttribute("form");
+		this.attachments.showDrafts(viewer, (form != null) ? form.draftIds() : List.of(), model);
 		return FORM_VIEW;
 	}
 
@@ -105,7 +109,7 @@ class CaseController {
 		model.addAttribute("case", detail);
 		model.addAttribute("caseAttachments", this.attachments.forCasePage(detail));
 		this.audit.record(viewer, AuditAction.CASE_OPENED, id, "");
-		if (CaseAccessPolicy.seesInternalNotes(viewer)) {
+		if (CaseAccessPolicy.seesInternalNotes(viewer, detail.category())) {
 			// Who has opened the case is for the centre only, like internal notes.
 			model.addAttribute("caseAudit", this.audit.forCase(id));
 		}

@@ -16,6 +16,7 @@ import no.dfo.kundesenter.cases.domain.CaseWorkspace;
 import no.dfo.kundesenter.cases.domain.Conversation;
 import no.dfo.kundesenter.cases.domain.Conversation.Posted;
 import no.dfo.kundesenter.web.FormText;
+import no.dfo.kundesenter.web.ResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -143,7 +144,15 @@ class ConversationController {
 			result.rejectValue("cannedReply", "conversation.cannedReply.required");
 			return render(viewer, id, view, model);
 		}
-		String text = this.cannedReplies.get(cannedId, viewer).getBody();
+		String text;
+		try {
+			text = this.cannedReplies.get(cannedId, viewer).getBody();
+		}
+		catch (ResourceNotFoundException ex) {
+			// Deleted since the page was shown: say so and keep what was typed.
+			result.rejectValue("cannedReply", "conversation.cannedReply.gone");
+			return render(viewer, id, view, model);
+		}
 		String body = MessageFormValidator.isBlank(form.body()) ? text : form.body().stripTrailing() + "\n\n" + text;
 		model.addAttribute("messageForm", form.withBody(body));
 		return render(viewer, id, view, model);

@@ -22,7 +22,7 @@ class FailedNoticeStatus implements NoticeStatus {
 
 	@Override
 	public List<FailedNotice> failuresFor(long caseId, PortalUser viewer) {
-		if (!this.access.seesInternalNotes(viewer) || !this.access.isVisible(caseId, viewer)) {
+		if (!this.access.seesInternalNotes(caseId, viewer)) {
 			return List.of();
 		}
 		return this.notices.failuresOf(caseId);

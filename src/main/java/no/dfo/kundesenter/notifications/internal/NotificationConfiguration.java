@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.util.StringUtils;
@@ -21,7 +20,6 @@ import org.springframework.util.StringUtils;
  * so notices are never silently dropped.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class NotificationConfiguration implements SchedulingConfigurer {
 
 	private final ObjectProvider<NoticeSender> sender;

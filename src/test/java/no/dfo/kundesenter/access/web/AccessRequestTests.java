@@ -280,8 +280,8 @@ class AccessRequestTests {
 	private long insertPayrollCase(String reporter) {
 		return this.jdbc.queryForObject("""
 				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
-				    created_at, updated_at)
-				select 'PAYROLL', 'WEB', 'ACTIVE', 'Lønnssak', organization_id, id, now(), now()
+				    created_at, updated_at, activity_at)
+				select 'PAYROLL', 'WEB', 'ACTIVE', 'Lønnssak', organization_id, id, now(), now(), now()
 				from app_user where username = ? returning id""", Long.class, reporter);
 	}
 

@@ -111,12 +111,15 @@ class CaseListMergeTests {
 		for (int p = 0; p < pages; p++) {
 			int number = p;
 			List<Long> expected = this.transactions
-				.execute((tx) -> this.queries
-					.rows(CaseListSpecifications.of(this.lise, query(statuses, text, sort, descending, number)),
-							number * CaseService.PAGE_SIZE, CaseService.PAGE_SIZE)
-					.stream()
-					.map(CaseListRow::id)
-					.toList());
+				.execute(
+						(tx) -> this.queries
+							.rows(this.lise,
+									CaseListSpecifications.of(this.lise,
+											query(statuses, text, sort, descending, number)),
+									number * CaseService.PAGE_SIZE, CaseService.PAGE_SIZE)
+							.stream()
+							.map(CaseListRow::id)
+							.toList());
 			List<Long> actual = this.service.list(this.lise, query(statuses, text, sort, descending, number))
 				.page()
 				.map(CaseListRow::id)
@@ -138,10 +141,11 @@ class CaseListMergeTests {
 	private void cases(String category, PortalUser reporter, int count, int minutes, int tieEvery) {
 		this.jdbc.update("""
 				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
-				                          created_at, updated_at)
+				                          created_at, updated_at, activity_at)
 				select ?, 'WEB', (array['ACTIVE','IN_PROGRESS','CLOSED','WAITING_FOR_CUSTOMER'])[1 + g % 4],
 				       ? || ' ' || g, ?, ?,
 				       date_trunc('second', now()) - make_interval(mins => ? * (g - (g % ?) / (? - 1))),
+				       date_trunc('second', now()) - make_interval(mins => (g * 7919) % 1000),
 				       date_trunc('second', now()) - make_interval(mins => (g * 7919) % 1000)
 				from generate_series(1, ?) g
 				""", category, this.token, reporter.organizationId(), reporter.id(), minutes, tieEvery, tieEvery,

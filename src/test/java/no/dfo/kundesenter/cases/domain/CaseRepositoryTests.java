@@ -82,8 +82,8 @@ class CaseRepositoryTests {
 		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc.update("""
 				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
 				    voucher_employee_number, voucher_employee_name, voucher_pay_period, voucher_amount,
-				    created_at, updated_at)
-				values ('ACCOUNTING', 'WEB', 'ACTIVE', 'x', ?, ?, '1', 'n', '2026-01', 1, now(), now())""", org,
+				    created_at, updated_at, activity_at)
+				values ('ACCOUNTING', 'WEB', 'ACTIVE', 'x', ?, ?, '1', 'n', '2026-01', 1, now(), now(), now())""", org,
 				reporter));
 	}
 
@@ -94,8 +94,8 @@ class CaseRepositoryTests {
 		long org = organizationId("910000004");
 		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc.update("""
 				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
-				    created_at, updated_at) values (?, ?, ?, 'x', ?, ?, now(), now())""", category, channel, status,
-				org, reporter));
+				    created_at, updated_at, activity_at) values (?, ?, ?, 'x', ?, ?, now(), now(), now())""", category,
+				channel, status, org, reporter));
 	}
 
 	@Test

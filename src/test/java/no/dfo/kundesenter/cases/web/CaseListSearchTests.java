@@ -311,8 +311,9 @@ class CaseListSearchTests {
 		PortalUser kari = this.fixtures.user("kari");
 		this.jdbc.update("""
 				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
-				                          created_at, updated_at)
-				select 'PAYROLL', 'WEB', 'ACTIVE', ? || ' ' || g, ?, ?, now(), now() from generate_series(1, ?) g
+				                          created_at, updated_at, activity_at)
+				select 'PAYROLL', 'WEB', 'ACTIVE', ? || ' ' || g, ?, ?, now(), now(), now()
+				from generate_series(1, ?) g
 				""", this.token, kari.organizationId(), kari.id(), count);
 	}
 

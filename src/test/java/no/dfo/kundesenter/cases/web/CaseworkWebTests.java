@@ -232,6 +232,32 @@ class CaseworkWebTests {
 	}
 
 	@Test
+	void insertingACannedReplyDeletedMeanwhileSaysSoAndKeepsTheText() throws Exception {
+		long id = this.fixtures.caseOf("kari", Category.PAYROLL, CaseStatus.ACTIVE);
+		long canned = this.jdbc.queryForObject("""
+				insert into canned_reply (category, title, body, updated_by, updated_at)
+				values ('PAYROLL', ?, 'Snart borte', (select id from app_user where username = 'siri'), now())
+				returning id""", Long.class, "Borte " + System.nanoTime());
+		this.jdbc.update("delete from canned_reply where id = ?", canned);
+		String page = this.mvc
+			.perform(multipart("/saker/" + id + "/meldinger").param("body", "Hei Kari, dette er et langt svar.")
+				.param("visibility", "offentlig")
+				.param("status", "")
+				.param("cannedReply", Long.toString(canned))
+				.param("action", "sett-inn")
+				.param("version", Long.toString(this.fixtures.version(id)))
+				.with(as("siri"))
+				.with(csrf().asHeader()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(HtmlUtils.htmlUnescape(page)).contains("Hei Kari, dette er et langt svar.</textarea>",
+				"Ferdigteksten du valgte, er slettet i mellomtiden.");
+		assertThat(this.fixtures.messages(id)).isEqualTo(1);
+	}
+
+	@Test
 	void aCaseworkerTakesACaseAndItShowsInMine() throws Exception {
 		long id = this.fixtures.caseOf("kari", Category.PAYROLL, CaseStatus.ACTIVE);
 		this.mvc
