@@ -78,7 +78,8 @@ class ServerErrorPages {
 				<h1>%1$s</h1><p class="lead">%2$s</p><p><a href="/saker">%3$s</a></p>
 				</div></main></body>
 				</html>
-				""".formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(text), HtmlUtils.htmlEscape(back));
+				""".formatted(HtmlUtils.htmlEscape(title, "UTF-8"), HtmlUtils.htmlEscape(text, "UTF-8"),
+				HtmlUtils.htmlEscape(back, "UTF-8"));
 	}
 
 	/** Writes the one page for every error status, and nothing about the server. */
