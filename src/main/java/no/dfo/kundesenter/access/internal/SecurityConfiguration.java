@@ -59,10 +59,9 @@ class SecurityConfiguration {
 		http.requestCache((cache) -> cache.requestCache(requestCache));
 		// Roles are read again on every request, so a revoked role stops working at once.
 		http.addFilterBefore(new CurrentRolesFilter(users), AuthorizationFilter.class);
-		// A new session id on login (no fixation). A request whose session timed out
-		// after
-		// 30 idle minutes is told so on the login page, before the CSRF check, so a form
-		// sent after the timeout also explains itself.
+		// A new session id on login (no fixation). A request whose session has ended is
+		// told so on the login page, before the CSRF check, so a form sent after the end
+		// explains itself and keeps its text.
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime(), rescue, securityLog),
 				CsrfFilter.class);
