@@ -152,6 +152,30 @@ public final class RealBrowser {
 	}
 
 	/**
+	 * Sends the head and the start of a body, then nothing more, and waits (at most 60 s)
+	 * for the server to answer or close the connection.
+	 */
+	public RawResponse stalled(String head, byte[] start) throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(60_000);
+			long started = System.nanoTime();
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(start);
+			out.flush();
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			try {
+				socket.getInputStream().transferTo(received);
+			}
+			catch (IOException ex) {
+				// the server reset the connection
+			}
+			return new RawResponse(received.toString(StandardCharsets.UTF_8), start.length,
+					(System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	/**
 	 * @param text the answer as received
 	 * @param bytesSent how much of the body the server let the client send
 	 * @param millisToAnswer when the first byte of the answer came
