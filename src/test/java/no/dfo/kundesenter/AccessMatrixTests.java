@@ -2,8 +2,8 @@ package no.dfo.kundesenter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
 
 import no.dfo.kundesenter.TestPeople.Agency;
 import no.dfo.kundesenter.access.Role;
+import no.dfo.kundesenter.attachments.Attachments;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
-import no.dfo.kundesenter.attachments.Attachments;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +44,8 @@ import static no.dfo.kundesenter.access.Role.PAYROLL_CASEWORKER;
 import static no.dfo.kundesenter.access.Role.PAYROLL_SPECIALIST;
 import static no.dfo.kundesenter.access.Role.REPORTER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 

@@ -21,7 +21,7 @@ import no.dfo.kundesenter.access.internal.AccessRequests;
 import no.dfo.kundesenter.access.internal.PortalUserDetails;
 import no.dfo.kundesenter.attachments.TestFiles;
 import no.dfo.kundesenter.cases.Category;
-import no.dfo.kundesenter.cases.domain.CannedReplies;
+import no.dfo.kundesenter.casework.CannedReplies;
 import no.dfo.kundesenter.notifications.internal.DemoMailbox;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;

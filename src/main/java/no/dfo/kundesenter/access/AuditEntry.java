@@ -1,8 +1,6 @@
 package no.dfo.kundesenter.access;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +16,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record AuditEntry(long id, @Nullable Long actorId, @Nullable String actorName, AuditAction action,
 		@Nullable Long caseId, String detail, Instant occurredAt) {
-
-	/**
-	 * When it happened, in Norwegian local time (for pages).
-	 */
-	public ZonedDateTime localTime() {
-		return this.occurredAt.atZone(ZoneId.of("Europe/Oslo"));
-	}
-
 }

@@ -1,5 +1,7 @@
 package no.dfo.kundesenter.cases;
 
+import java.util.List;
+
 import no.dfo.kundesenter.access.PortalUser;
 
 /**
@@ -18,5 +20,18 @@ public interface CaseAccess {
 	 * whatever else only the centre sees of it): caseworkers of its category only.
 	 */
 	boolean seesInternalNotes(long caseId, PortalUser viewer);
+
+	/**
+	 * The categories whose cases the person works on as caseworker; empty for everyone
+	 * else.
+	 */
+	List<Category> categoriesWorkedOnBy(PortalUser viewer);
+
+	/**
+	 * Whether the person works on cases of the category as caseworker.
+	 */
+	default boolean worksOn(PortalUser viewer, Category category) {
+		return categoriesWorkedOnBy(viewer).contains(category);
+	}
 
 }

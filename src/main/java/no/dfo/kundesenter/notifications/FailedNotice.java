@@ -1,6 +1,6 @@
 package no.dfo.kundesenter.notifications;
 
-import java.time.ZonedDateTime;
+import java.time.Instant;
 
 /**
  * A notice that was given up on.
@@ -10,6 +10,6 @@ import java.time.ZonedDateTime;
  * {@code NO_ADDRESS} or {@code GAVE_UP}
  * @param attempts how many times sending was tried
  */
-public record FailedNotice(ZonedDateTime failedAt, String reason, int attempts) {
+public record FailedNotice(Instant failedAt, String reason, int attempts) {
 
 }

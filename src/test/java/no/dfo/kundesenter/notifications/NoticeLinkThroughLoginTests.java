@@ -3,7 +3,7 @@ package no.dfo.kundesenter.notifications;
 import jakarta.servlet.http.Cookie;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
-import no.dfo.kundesenter.cases.domain.CaseFixtures;
+import no.dfo.kundesenter.cases.core.CaseFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

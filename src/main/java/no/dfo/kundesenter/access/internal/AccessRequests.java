@@ -202,7 +202,7 @@ public class AccessRequests {
 				from role_change c join app_user u on u.id = c.user_id join app_user b on b.id = c.changed_by
 				where c.organization_id = ? order by c.changed_at desc, c.id desc limit 100""",
 				(rs, n) -> new RoleChangeView(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
-						rs.getString(4), rs.getTimestamp(5).toInstant().atZone(AccessViews.OSLO), rs.getString(6)),
+						rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)),
 				organizationId);
 	}
 
@@ -241,9 +241,8 @@ public class AccessRequests {
 		var decidedAt = rs.getTimestamp(13);
 		return new AccessRequestView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 				new OrganizationView(rs.getLong(5), rs.getString(6), rs.getString(7)), Role.valueOf(rs.getString(8)),
-				rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant().atZone(AccessViews.OSLO),
-				rs.getString(12), (decidedAt != null) ? decidedAt.toInstant().atZone(AccessViews.OSLO) : null,
-				rs.getString(14));
+				rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getString(12),
+				(decidedAt != null) ? decidedAt.toInstant() : null, rs.getString(14));
 	}
 
 	private static List<Role> roles(String names) {

@@ -1,7 +1,6 @@
 package no.dfo.kundesenter.access.internal;
 
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.util.List;
 
 import no.dfo.kundesenter.access.Role;
@@ -12,8 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AccessViews {
 
-	static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
 	private AccessViews() {
 	}
 
@@ -21,8 +18,8 @@ public final class AccessViews {
 	}
 
 	public record AccessRequestView(long id, long userId, String userName, String username,
-			OrganizationView organization, Role role, String reason, String status, ZonedDateTime createdAt,
-			@Nullable String decidedByName, @Nullable ZonedDateTime decidedAt, @Nullable String decisionComment) {
+			OrganizationView organization, Role role, String reason, String status, Instant createdAt,
+			@Nullable String decidedByName, @Nullable Instant decidedAt, @Nullable String decisionComment) {
 
 		public boolean isPending() {
 			return "PENDING".equals(this.status);
@@ -33,8 +30,8 @@ public final class AccessViews {
 	public record UserRolesView(long id, String username, String fullName, List<Role> roles) {
 	}
 
-	public record RoleChangeView(String userName, Role role, String change, String changedByName,
-			ZonedDateTime changedAt, String reason) {
+	public record RoleChangeView(String userName, Role role, String change, String changedByName, Instant changedAt,
+			String reason) {
 	}
 
 }

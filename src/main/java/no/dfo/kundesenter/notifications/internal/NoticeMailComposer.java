@@ -1,8 +1,7 @@
 package no.dfo.kundesenter.notifications.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,15 +23,16 @@ class NoticeMailComposer {
 
 	private static final Locale NORWEGIAN = Locale.of("nb", "NO");
 
-	private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
 	private final MessageSource messages;
 
 	private final NotificationSettings settings;
 
-	NoticeMailComposer(MessageSource messages, NotificationSettings settings) {
+	private final Clock clock;
+
+	NoticeMailComposer(MessageSource messages, NotificationSettings settings, Clock clock) {
+		this.clock = clock;
 		this.messages = messages;
 		this.settings = settings;
 		this.templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
@@ -61,7 +61,7 @@ class NoticeMailComposer {
 		String subject = this.messages.getMessage("notice.mail.subject", new Object[] { String.valueOf(caseId) },
 				NORWEGIAN);
 		return new OutgoingMail(to, subject, this.templates.process("notice-text", context),
-				this.templates.process("notice-html", context), link, ZonedDateTime.now(OSLO));
+				this.templates.process("notice-html", context), link, this.clock.instant());
 	}
 
 	/**

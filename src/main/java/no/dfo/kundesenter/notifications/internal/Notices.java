@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 class Notices {
-
-	private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
 	private final JdbcTemplate jdbc;
 
@@ -94,8 +91,8 @@ class Notices {
 		return this.jdbc.query("""
 				select failed_at, failure, attempts from notice
 				where case_id = ? and status = 'FAILED' order by failed_at desc, id desc
-				""", (rs, row) -> new FailedNotice(rs.getTimestamp("failed_at").toInstant().atZone(OSLO),
-				rs.getString("failure"), rs.getInt("attempts")), caseId);
+				""", (rs, row) -> new FailedNotice(rs.getTimestamp("failed_at").toInstant(), rs.getString("failure"),
+				rs.getInt("attempts")), caseId);
 	}
 
 	private static Notice notice(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,6 @@
 package no.dfo.kundesenter.notifications.internal;
 
-import java.time.ZonedDateTime;
+import java.time.Instant;
 
 /**
  * One composed notice, ready to go.
@@ -12,6 +12,6 @@ import java.time.ZonedDateTime;
  * @param link the case link the mail contains
  * @param composedAt when it was composed, in Norwegian time
  */
-public record OutgoingMail(String to, String subject, String text, String html, String link, ZonedDateTime composedAt) {
+public record OutgoingMail(String to, String subject, String text, String html, String link, Instant composedAt) {
 
 }

@@ -2,9 +2,9 @@ package no.dfo.kundesenter.notifications.internal;
 
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
-import no.dfo.kundesenter.cases.domain.CaseFixtures;
-import no.dfo.kundesenter.cases.domain.Conversation;
-import no.dfo.kundesenter.cases.domain.Conversation.Response;
+import no.dfo.kundesenter.cases.core.CaseFixtures;
+import no.dfo.kundesenter.cases.page.Conversation.Response;
+import no.dfo.kundesenter.cases.page.Conversation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,6 +1,6 @@
 package no.dfo.kundesenter.notifications.internal;
 
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.mail.Address;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SmtpMailerTests {
 
 	private final OutgoingMail mail = new OutgoingMail("kari@example.no", "Nytt i sak 1", "tekst", "<p>tekst</p>",
-			"http://x/saker/1", ZonedDateTime.now());
+			"http://x/saker/1", Instant.now());
 
 	@Test
 	void anAddressRefusedWithA5xxReplyIsAPermanentFailure() throws Exception {

@@ -1,0 +1,77 @@
+package no.dfo.kundesenter.cases.listing;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+
+import no.dfo.kundesenter.access.CurrentUser;
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.CaseAccess;
+import no.dfo.kundesenter.cases.CaseStatus;
+import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.cases.Channel;
+import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case list and search, and going straight to a case by its number.
+ */
+@Controller
+class CaseListController {
+
+	private final CaseListing cases;
+
+	private final CaseAccess access;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	CaseListController(CaseListing cases, CaseAccess access, MessageSource messages, Clock clock) {
+		this.cases = cases;
+		this.access = access;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/**
+	 * The case list: filters, search, order and page all in the query string. A search
+	 * that is just the number of a case the viewer may see opens that case.
+	 */
+	@GetMapping("/saker")
+	String list(@CurrentUser PortalUser viewer, @RequestParam MultiValueMap<String, String> params, Locale locale,
+			Model model) {
+		CaseListParameters list = CaseListParameters.parse(viewer, params);
+		Long caseNumber = list.caseNumber();
+		if (caseNumber != null && this.access.isVisible(caseNumber, viewer)) {
+			return "redirect:/saker/" + caseNumber;
+		}
+		CaseListPage result = this.cases.list(viewer, list.query());
+		Page<CaseListRow> page = result.page();
+		if (page.getNumber() != list.query().page()) {
+			list = list.pageClamped();
+		}
+		model.addAttribute("scope", list.query().scope());
+		model.addAttribute("offersChoice", list.offersChoice());
+		model.addAttribute("page", page);
+		model.addAttribute("rows", ListedCase.of(page.getContent(), this.messages, locale, this.clock.getZone()));
+		model.addAttribute("countStopped", result.countStopped());
+		model.addAttribute("list", list);
+		model.addAttribute("query", list.query());
+		model.addAttribute("statuses", CaseStatus.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("sorts", CaseSort.values());
+		model.addAttribute("activeStatuses", CaseListParameters.ACTIVE);
+		model.addAttribute("closedStatuses", CaseListParameters.CLOSED);
+		model.addAttribute("noStatuses", Set.of());
+		return "cases/list";
+	}
+
+}

@@ -1,0 +1,99 @@
+package no.dfo.kundesenter.cases.listing;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.CaseStatus;
+import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.cases.Channel;
+import no.dfo.kundesenter.cases.core.Case;
+import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
+import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case list's queries for a specification (which always includes the access policy):
+ * one page of rows with the names they show, read in one statement without loading cases,
+ * and the count, exact or stopped at a limit.
+ */
+@Component
+class CaseListQueries {
+
+	private final EntityManager entityManager;
+
+	CaseListQueries(EntityManager entityManager) {
+		this.entityManager = entityManager;
+	}
+
+	long count(Specification<Case> spec) {
+		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Long> query = cb.createQuery(Long.class);
+		Root<Case> root = query.from(Case.class);
+		where(query, spec.toPredicate(root, query, cb));
+		query.select(cb.count(root));
+		return this.entityManager.createQuery(query).getSingleResult();
+	}
+
+	/**
+	 * How many cases match, counting no further than {@code limit}: the first ones in the
+	 * list's order, so the database walks the same index as for the page and stops when
+	 * it has found that many.
+	 */
+	int countUpTo(Specification<Case> spec, int limit) {
+		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Tuple> query = cb.createTupleQuery();
+		Root<Case> root = query.from(Case.class);
+		where(query, spec.toPredicate(root, query, cb));
+		query.multiselect(root.get("id"));
+		return this.entityManager.createQuery(query).setMaxResults(limit).getResultList().size();
+	}
+
+	/**
+	 * The rows from {@code offset}, in the specification's order, without snippets; each
+	 * with its last update as the viewer sees it.
+	 */
+	List<CaseListRow> rows(PortalUser viewer, Specification<Case> spec, int offset, int limit) {
+		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Tuple> query = cb.createTupleQuery();
+		Root<Case> c = query.from(Case.class);
+		where(query, spec.toPredicate(c, query, cb));
+		Expression<String> organization = cb.function(CaseSearchFunctions.ORGANIZATION_NAME, String.class,
+				c.get("organizationId"));
+		Expression<String> reporter = cb.function(CaseSearchFunctions.REPORTER_NAME, String.class, c.get("reporterId"));
+		query.multiselect(c.get("id"), c.get("subject"), c.get("category"), c.get("status"), c.get("channel"),
+				organization, reporter, c.get("createdAt"), CaseAccessPolicy.lastUpdateSeenBy(viewer, c, cb));
+		return this.entityManager.createQuery(query)
+			.setFirstResult(offset)
+			.setMaxResults(limit)
+			.getResultList()
+			.stream()
+			.map(CaseListQueries::row)
+			.toList();
+	}
+
+	private static CaseListRow row(Tuple t) {
+		return new CaseListRow(t.get(0, Long.class), t.get(1, String.class), t.get(2, Category.class),
+				t.get(3, CaseStatus.class), t.get(4, Channel.class), orUnknown(t.get(5, String.class)),
+				orUnknown(t.get(6, String.class)), (t.get(7, Instant.class)), (t.get(8, Instant.class)), null);
+	}
+
+	private static String orUnknown(String name) {
+		return (name != null) ? name : "?";
+	}
+
+	private static void where(CriteriaQuery<?> query, Predicate predicate) {
+		if (predicate != null) {
+			query.where(predicate);
+		}
+	}
+
+}

@@ -1,0 +1,55 @@
+package no.dfo.kundesenter.cases.listing;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import no.dfo.kundesenter.access.CurrentUser;
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.listing.CaseQueue.View;
+import no.dfo.kundesenter.web.ResourceNotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Saksbehandling: the caseworker's queue. Everyone else gets 404.
+ */
+@Controller
+class QueueController {
+
+	/** The views by their name in the URL ({@code ?visning=...}). */
+	static final Map<String, View> VIEWS = Map.of("ufordelt", View.UNASSIGNED, "mine", View.MINE, "alle", View.OPEN,
+			"venter", View.WAITING_FOR_CUSTOMER, "utsatt", View.POSTPONED);
+
+	static final String[] VIEW_ORDER = { "ufordelt", "mine", "alle", "venter", "utsatt" };
+
+	private final CaseQueue queue;
+
+	QueueController(CaseQueue queue) {
+		this.queue = queue;
+	}
+
+	@GetMapping("/saksbehandling")
+	String queue(@CurrentUser PortalUser viewer, @RequestParam(name = "visning", defaultValue = "ufordelt") String view,
+			@RequestParam(name = "side", defaultValue = "1") String side, Model model) {
+		if (!viewer.isCaseworker()) {
+			throw new ResourceNotFoundException("Only caseworkers have a queue");
+		}
+		String chosen = VIEWS.containsKey(view) ? view : VIEW_ORDER[0];
+		model.addAttribute("page", this.queue.page(viewer, VIEWS.get(chosen), pageIndex(side)));
+		model.addAttribute("view", chosen);
+		model.addAttribute("views", Arrays.asList(VIEW_ORDER));
+		return "casework/queue";
+	}
+
+	private static int pageIndex(String side) {
+		try {
+			return Math.max(Integer.parseInt(side.strip()) - 1, 0);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package no.dfo.kundesenter.cases.registration;
+
+import no.dfo.kundesenter.access.Person;
+import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.access.RateLimitExceededException;
+import no.dfo.kundesenter.access.RateLimits;
+import no.dfo.kundesenter.access.UserDirectory;
+import no.dfo.kundesenter.attachments.AttachmentRejectedException;
+import no.dfo.kundesenter.attachments.Attachments;
+import no.dfo.kundesenter.cases.CaseOpened;
+import no.dfo.kundesenter.cases.Channel;
+import no.dfo.kundesenter.cases.core.Case;
+import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
+import no.dfo.kundesenter.cases.core.CaseActions;
+import no.dfo.kundesenter.cases.core.NewCase;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers cases, from every channel, the one way: the channel's rule for who may
+ * register for whom, then the case with its first message, its files, one audit entry and
+ * one {@link CaseOpened} event, all in one transaction.
+ */
+@Service
+@Transactional
+public class CaseRegistration {
+
+	private final CaseActions actions;
+
+	private final UserDirectory directory;
+
+	private final Attachments attachments;
+
+	private final RateLimits rateLimits;
+
+	CaseRegistration(CaseActions actions, UserDirectory directory, Attachments attachments, RateLimits rateLimits) {
+		this.actions = actions;
+		this.directory = directory;
+		this.attachments = attachments;
+		this.rateLimits = rateLimits;
+	}
+
+	/**
+	 * Registers a case for a person of an agency. The case belongs to them and their
+	 * agency and shows in their list whatever the channel. By channel:
+	 * <ul>
+	 * <li>{@link Channel#WEB}: the reporter registers it themselves in the portal, with
+	 * the drafts they uploaded as files of the first message; it counts against their
+	 * limit of registrations;</li>
+	 * <li>{@link Channel#PHONE}: a caseworker of the category writes down what the
+	 * reporter said on the phone, and writes the first message for the centre.</li>
+	 * </ul>
+	 * @param reporterId the person the case is for, an agency-side person
+	 * @param registeredBy who registers it
+	 * @return the new case's id
+	 * @throws IllegalArgumentException if the channel's rule does not let
+	 * {@code registeredBy} register the case for the reporter
+	 * @throws AttachmentRejectedException if a draft is gone or too much is attached;
+	 * nothing is registered then
+	 * @throws RateLimitExceededException if the reporter has registered as many cases as
+	 * the limit allows lately; nothing is registered then
+	 */
+	public long register(NewCase request, Channel channel, long reporterId, PortalUser registeredBy) {
+		Person reporter = this.directory.agencyPerson(reporterId)
+			.orElseThrow(() -> new IllegalArgumentException("No agency-side person " + reporterId));
+		switch (channel) {
+			case WEB -> {
+				if (!CaseAccessPolicy.mayRegister(registeredBy) || registeredBy.id() != reporterId) {
+					throw new IllegalArgumentException("In the portal, agency-side people register their own cases");
+				}
+				this.rateLimits.countCaseRegistration(reporterId);
+			}
+			case PHONE -> {
+				if (!CaseAccessPolicy.worksOn(registeredBy, request.category()) || !request.attachmentIds().isEmpty()) {
+					throw new IllegalArgumentException("Phone cases are written down by caseworkers of the category");
+				}
+			}
+			case EMAIL -> throw new IllegalArgumentException("E-mail cases are not registered by hand");
+		}
+		Case opened = this.actions.save(Case.open(request, channel, reporter.organizationId(), reporter.id(),
+				registeredBy.id(), this.actions.now()));
+		long firstMessageId = opened.getMessages().get(0).getId();
+		this.attachments.claimDrafts(request.attachmentIds(), reporter.id(), opened.getId(), firstMessageId);
+		this.actions.opened(new CaseOpened(opened.getId(), firstMessageId, opened.getOrganizationId(), reporter.id(),
+				registeredBy.id(), opened.getCategory(), channel, request.attachmentIds()), registeredBy);
+		return opened.getId();
+	}
+
+}

@@ -1,0 +1,68 @@
+package no.dfo.kundesenter.cases.listing;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Not a test (the name keeps it out of the test run): prints how long Thymeleaf takes to
+ * render one list page, on one thread, with the model the controller built for it. Run it
+ * against the generated database (bench/README.md); {@code bench.views} compares variants
+ * of the template in one JVM.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ListRenderBenchmark {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	@Qualifier("thymeleafViewResolver")
+	ViewResolver resolver;
+
+	@Test
+	void render() throws Exception {
+		String username = System.getProperty("bench.user", "kari");
+		String path = System.getProperty("bench.path", "/saker");
+		int renders = Integer.getInteger("bench.renders", 3000);
+		int rounds = Integer.getInteger("bench.rounds", 6);
+		MvcResult result = this.mvc.perform(get(path).with(user(this.users.loadUserByUsername(username)))).andReturn();
+		ModelAndView page = result.getModelAndView();
+		MockHttpServletRequest request = result.getRequest();
+		String[] names = System.getProperty("bench.views", page.getViewName()).split(",");
+		for (int round = 1; round <= rounds; round++) {
+			for (String name : names) {
+				View view = this.resolver.resolveViewName(name, Locale.of("nb", "NO"));
+				int bytes = 0;
+				long start = System.nanoTime();
+				for (int i = 0; i < renders; i++) {
+					MockHttpServletResponse response = new MockHttpServletResponse();
+					view.render(page.getModel(), request, response);
+					bytes = response.getContentAsByteArray().length;
+				}
+				double micros = (System.nanoTime() - start) / 1000.0 / renders;
+				System.out.printf("RENDER round %d %s: %.0f µs per page of %d bytes%n", round, name, micros, bytes);
+			}
+		}
+	}
+
+}
