@@ -108,15 +108,14 @@ public class FormRescue {
 			return Optional.empty();
 		}
 		session.removeAttribute(SESSION_ATTRIBUTE);
+		// "/saker/ny" is the new-case form's page, though "/saker/{id}" matches it too.
+		PathContainer path = PathContainer.parsePath(page);
 		return this.forms.stream()
-			.map(Entry::form)
-			.filter((form) -> pageMatches(form.page(), page))
-			.findFirst()
+			.map((entry) -> Map.entry(PathPatternParser.defaultInstance.parse(entry.form().page()), entry.form()))
+			.filter((form) -> form.getKey().matches(path))
+			.min(Map.Entry.comparingByKey(PathPattern.SPECIFICITY_COMPARATOR))
+			.map(Map.Entry::getValue)
 			.map((form) -> new Taken(rescued, form.attribute(), FormBinding.bind(form.type(), rescued.fields())));
-	}
-
-	private static boolean pageMatches(String template, String page) {
-		return PathPatternParser.defaultInstance.parse(template).matches(PathContainer.parsePath(page));
 	}
 
 	private static @Nullable RescuedForm read(HttpServletRequest request, String page, Reason reason) {
