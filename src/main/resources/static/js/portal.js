@@ -14,7 +14,7 @@
       return checked ? checked.value : null;
     }
     function update() {
-      var payroll = checkedValue('[data-category]') === 'PAYROLL';
+      var payroll = checkedValue('input[name="category"]') === 'PAYROLL';
       payrollOnly.hidden = !payroll;
       voucherFields.hidden = !(payroll && checkedValue('[data-voucher]') === 'ja');
     }

@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A case (sak): what a customer asked the centre, the conversation about it, and where it
  * stands. People and agencies are referred to by id; they belong to the access module.
+ * <p>
+ * Longer than most classes on purpose: the aggregate's mapping, every rule it guards
+ * (status moves, who writes what, assignment) and its getters stay in one place, so no
+ * rule can be changed from outside it.
  */
 @Entity
 @Table(name = "support_case")
