@@ -61,29 +61,34 @@ public class CaseRegistration {
 	 * the limit allows lately; nothing is registered then
 	 */
 	public long register(NewCase request, Channel channel, long reporterId, PortalUser registeredBy) {
-		Person reporter = this.directory.agencyPerson(reporterId)
-			.orElseThrow(() -> new IllegalArgumentException("No agency-side person " + reporterId));
-		switch (channel) {
+		long organizationId = switch (channel) {
 			case WEB -> {
 				if (!CaseAccessPolicy.mayRegister(registeredBy) || registeredBy.id() != reporterId) {
 					throw new IllegalArgumentException("In the portal, agency-side people register their own cases");
 				}
 				this.rateLimits.countCaseRegistration(reporterId);
+				yield registeredBy.organizationId();
 			}
 			case PHONE -> {
 				if (!CaseAccessPolicy.worksOn(registeredBy, request.category()) || !request.attachmentIds().isEmpty()) {
 					throw new IllegalArgumentException("Phone cases are written down by caseworkers of the category");
 				}
+				yield agencyPerson(reporterId).organizationId();
 			}
 			case EMAIL -> throw new IllegalArgumentException("E-mail cases are not registered by hand");
-		}
-		Case opened = this.actions.save(Case.open(request, channel, reporter.organizationId(), reporter.id(),
-				registeredBy.id(), this.actions.now()));
+		};
+		Case opened = this.actions
+			.save(Case.open(request, channel, organizationId, reporterId, registeredBy.id(), this.actions.now()));
 		long firstMessageId = opened.getMessages().get(0).getId();
-		this.attachments.claimDrafts(request.attachmentIds(), reporter.id(), opened.getId(), firstMessageId);
-		this.actions.opened(new CaseOpened(opened.getId(), firstMessageId, opened.getOrganizationId(), reporter.id(),
+		this.attachments.claimDrafts(request.attachmentIds(), reporterId, opened.getId(), firstMessageId);
+		this.actions.opened(new CaseOpened(opened.getId(), firstMessageId, opened.getOrganizationId(), reporterId,
 				registeredBy.id(), opened.getCategory(), channel, request.attachmentIds()), registeredBy);
 		return opened.getId();
+	}
+
+	private Person agencyPerson(long id) {
+		return this.directory.agencyPerson(id)
+			.orElseThrow(() -> new IllegalArgumentException("No agency-side person " + id));
 	}
 
 }
