@@ -24,7 +24,7 @@ import no.dfo.kundesenter.attachments.Attachments;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
-import org.junit.jupiter.api.Order;
+import no.dfo.kundesenter.attachments.Attachments;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,10 +54,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * through the pages themselves. The rules are written once, in {@link #SEES} and
  * {@link #ROWS}; the portal's own policy is never consulted. To cover a new endpoint (an
  * attachment download, posting a message, search), add a row to {@link #ROWS}.
+ * <p>
+ * The database is shared with every other test class, in any order. Lists and counts are
+ * checked against every case in it; the pages themselves (every row after the first two)
+ * for the demo cases and the cases this test makes, whose contents it knows.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Order(1) // first, while the database holds the demo data and its own cases only
 class AccessMatrixTests {
 
 	/** Searches for words of the messages this test writes. */
@@ -85,6 +88,8 @@ class AccessMatrixTests {
 					(t, v, c) -> t.listed(v, "virksomhet").contains(c.id())),
 			new Row("listed in /saker?omfang=mine (all pages)", AccessMatrixTests::inOwnList,
 					(t, v, c) -> t.listed(v, "mine").contains(c.id())),
+			// From here on each row asks for pages of the case or changes it: only the
+			// cases whose contents this test knows.
 			new Row("GET /saker/{id} answers 200 (else 404)", AccessMatrixTests::sees,
 					(t, v, c) -> t.detail(v, c).status() == 200),
 			new Row("public message shown on the case page", AccessMatrixTests::sees,
@@ -112,6 +117,9 @@ class AccessMatrixTests {
 			new Row("POST /saker/{id}/meldinger accepted (else 404)", (v, c) -> sees(v, c) && c.madeHere(),
 					(t, v, c) -> c.madeHere() && t.postMessage(v, c)));
 
+	/** The rows that only read the lists loaded beforehand, cheap for any case. */
+	private static final List<Row> LIST_ROWS = ROWS.subList(0, 2);
+
 	private static final Pattern CASE_LINK = Pattern.compile("href=\"/saker/(\\d+)\"");
 
 	@Autowired
@@ -138,7 +146,7 @@ class AccessMatrixTests {
 	void everyPersonSeesExactlyTheCasesTheRulesGiveThemInEveryListCountAndPage() throws Exception {
 		List<Viewer> viewers = setUpPeopleAndCases();
 		List<CaseRow> cases = allCases();
-		assertEveryKindOfCaseIsPresent(cases);
+		assertEveryKindOfCaseIsPresent(cases.stream().filter(CaseRow::known).toList());
 
 		List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong pairs = new AtomicLong();
@@ -193,8 +201,10 @@ class AccessMatrixTests {
 			}
 		}
 		for (CaseRow c : cases) {
-			pairs.incrementAndGet();
-			for (Row row : ROWS) {
+			if (c.known()) {
+				pairs.incrementAndGet();
+			}
+			for (Row row : c.known() ? ROWS : LIST_ROWS) {
 				boolean expected = !viewer.hasNoRole() && row.expected().test(viewer, c);
 				boolean observed = row.probe().observe(this, viewer, c);
 				assertions.incrementAndGet();
@@ -203,6 +213,9 @@ class AccessMatrixTests {
 							+ ", org " + c.organizationId() + "): " + row.name() + " expected " + expected + " but was "
 							+ observed);
 				}
+			}
+			if (!c.known()) {
+				continue;
 			}
 			Detail detail = detail(viewer, c);
 			int expectedStatus = viewer.hasNoRole() ? 302 : sees(viewer, c) ? 200 : 404;
@@ -239,6 +252,13 @@ class AccessMatrixTests {
 		Agency matrix = people.agency("Matriseetaten");
 		Agency control = people.agency("Kontrollverket");
 		MADE_HERE.addAll(List.of(matrix.id(), control.id()));
+		// The demo data's cases: the first ten of each agency-side demo person
+		// (R__demo_data.sql).
+		KNOWN.addAll(this.jdbc.queryForList("""
+				select id from (select c.id, row_number() over (partition by c.reporter_id order by c.id) as n
+				    from support_case c join app_user u on u.id = c.reporter_id
+				    where u.username in ('kari', 'ola', 'lise', 'rune', 'per')) as firsts
+				where n <= 10""", Long.class));
 
 		List<String> usernames = new ArrayList<>(
 				List.of("kari", "ola", "lise", "rune", "per", "siri", "sverre", "admin", "nina"));
@@ -309,6 +329,7 @@ class AccessMatrixTests {
 				select ?, ?, ?, ?, organization_id, id, now(), now(), now() from app_user where id = ?
 				returning id""", Long.class, category.name(), channel.name(), status.name(), "Matrisesak " + n,
 				reporterId);
+		KNOWN.add(id);
 		this.jdbc.update("""
 				insert into message (case_id, author_id, author_side, body, internal, created_at)
 				values (?, ?, 'CUSTOMER', ?, false, now())""", id, reporterId, "Offentlig melding " + id);
@@ -447,9 +468,16 @@ class AccessMatrixTests {
 			return MADE_HERE.contains(this.organizationId);
 		}
 
+		/** A demo case or one this test made, whose pages it checks. */
+		boolean known() {
+			return KNOWN.contains(this.id);
+		}
+
 	}
 
 	private static final Set<Long> MADE_HERE = ConcurrentHashMap.newKeySet();
+
+	private static final Set<Long> KNOWN = ConcurrentHashMap.newKeySet();
 
 	record Detail(int status, String body) {
 	}
