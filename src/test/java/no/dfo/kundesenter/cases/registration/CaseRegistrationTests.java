@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -39,6 +40,15 @@ class CaseRegistrationTests {
 
 	@Autowired
 	CaseRepository cases;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private long karisCases() {
+		return this.jdbc.queryForObject(
+				"select count(*) from support_case where reporter_id = (select id from app_user where username = 'kari')",
+				Long.class);
+	}
 
 	static MultiValueMap<String, String> validPayrollCaseWithVoucher() {
 		var form = new LinkedMultiValueMap<String, String>();
@@ -157,7 +167,7 @@ class CaseRegistrationTests {
 	@MethodSource("badInput")
 	void badInputIsRejectedNextToItsFieldAndInTheSummaryKeepingEverythingTyped(String field, String value, String code,
 			String text) throws Exception {
-		long before = this.cases.count();
+		long before = karisCases();
 		var form = validPayrollCaseWithVoucher();
 		form.set(field, value);
 		form.set("voucherNote", "Merknad <b>som</b> beholdes");
@@ -178,7 +188,7 @@ class CaseRegistrationTests {
 			this.mvc.perform(postCase(form))
 				.andExpect(content().string(containsString("value=\"Sykemelding for mars\"")));
 		}
-		assertThat(this.cases.count()).isEqualTo(before);
+		assertThat(karisCases()).isEqualTo(before);
 	}
 
 	private static boolean isRadioGroup(String field) {
@@ -210,9 +220,9 @@ class CaseRegistrationTests {
 
 	@Test
 	void registeringWithoutCsrfTokenIsRefused() throws Exception {
-		long before = this.cases.count();
+		long before = karisCases();
 		this.mvc.perform(post("/saker").params(validPayrollCaseWithVoucher())).andExpect(status().isForbidden());
-		assertThat(this.cases.count()).isEqualTo(before);
+		assertThat(karisCases()).isEqualTo(before);
 	}
 
 	@Test
