@@ -16,6 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -46,6 +47,7 @@ class ListRenderBenchmark {
 		int renders = Integer.getInteger("bench.renders", 3000);
 		int rounds = Integer.getInteger("bench.rounds", 6);
 		MvcResult result = this.mvc.perform(get(path).with(user(this.users.loadUserByUsername(username)))).andReturn();
+		assertThat(result.getResponse().getStatus()).as("GET " + path + " as " + username).isEqualTo(200);
 		ModelAndView page = result.getModelAndView();
 		MockHttpServletRequest request = result.getRequest();
 		String[] names = System.getProperty("bench.views", page.getViewName()).split(",");
@@ -60,6 +62,8 @@ class ListRenderBenchmark {
 					bytes = response.getContentAsByteArray().length;
 				}
 				double micros = (System.nanoTime() - start) / 1000.0 / renders;
+				// Timing an empty or failed render would be no figure at all.
+				assertThat(bytes).as("bytes of %s", name).isPositive();
 				System.out.printf("RENDER round %d %s: %.0f µs per page of %d bytes%n", round, name, micros, bytes);
 			}
 		}
