@@ -21,6 +21,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.transaction.support.TransactionCallback;
@@ -53,15 +54,19 @@ final class SessionRoundTrips implements MethodInterceptor {
 	}
 
 	/**
-	 * The repository as a proxy of its own class, so that anything that needs the
-	 * concrete type still gets it.
+	 * The repository behind its session repository interfaces only: as a bean beside the
+	 * repository, the proxy must not run the repository's own life cycle again.
 	 */
 	@SuppressWarnings("unchecked")
-	static <R extends SessionRepository<?>> R proxy(R repository) {
-		ProxyFactory proxy = new ProxyFactory(repository);
-		proxy.setProxyTargetClass(true);
+	static <S extends Session> SessionRepository<S> proxy(SessionRepository<S> repository) {
+		ProxyFactory proxy = new ProxyFactory();
+		proxy.setTarget(repository);
+		proxy.addInterface(SessionRepository.class);
+		if (repository instanceof FindByIndexNameSessionRepository) {
+			proxy.addInterface(FindByIndexNameSessionRepository.class);
+		}
 		proxy.addAdvice(new SessionRoundTrips());
-		return (R) proxy.getProxy(repository.getClass().getClassLoader());
+		return (SessionRepository<S>) proxy.getProxy(SessionRoundTrips.class.getClassLoader());
 	}
 
 	/** Holds what a request read of its session, around Spring Session's filter. */
