@@ -1,22 +1,15 @@
 package no.dfo.kundesenter.access.internal;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpSession;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -26,29 +19,44 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.util.ClassUtils;
 
 /**
- * Spares the session store round trips that change nothing.
+ * Spares the session store the round trips that change nothing, for the request's own
+ * session: the one Spring Session's filter looks up or creates for the request.
  * <ul>
- * <li>Spring Session's filter reads the session a second time after it has saved it at
- * the end of a request (spring-session#1731). Within one request, a repeated lookup of a
- * session id is answered with the session the first lookup returned.</li>
- * <li>Spring Session writes every session back at the end of every request, if only to
- * store the time of access. A session that the request did not change is written only
- * when its stored time of access is {@link #ACCESS_PRECISION} old; sessions therefore
- * last up to that much less than their timeout after the last request.</li>
- * <li>Spring Session reads a session in a transaction of its own. A request's read is one
- * statement and runs without one, sparing a BEGIN and a COMMIT on every request.</li>
+ * <li>The filter reads that session a second time after it has saved it
+ * (spring-session#1731); that lookup is answered with the session the request has.</li>
+ * <li>The filter writes that session back at the end of every request, if only to store
+ * the time of access. Unless the request changed it, it is written only when its stored
+ * time of access is {@link #ACCESS_PRECISION} old; sessions therefore last up to that
+ * much less than their timeout after the last request.</li>
+ * <li>The filter's read of that session is one statement and runs without a transaction
+ * ({@link ReadsWithoutTransaction}).</li>
  * </ul>
+ * Everything else given to the repository within a request (another session read,
+ * changed, saved or deleted, or the request's own session read by its id) goes to the
+ * store as it would without this class. Only the filter holds the request's session
+ * object, so a save of that object is the filter's own.
+ * <p>
  * {@link #scope()} marks the request and must run around Spring Session's filter;
- * {@link #changes()} notices what the request changes in the session and must run just
- * inside it.
+ * {@link #lookups()} must run just inside it, where it tells the filter's lookups from
+ * everyone else's and notices what the request changes in its session
+ * ({@link OwnSessionRequest}).
  */
 final class SessionRoundTrips implements MethodInterceptor {
 
 	static final Duration ACCESS_PRECISION = Duration.ofMinutes(1);
 
-	private static final ThreadLocal<@Nullable RequestState> CURRENT = new ThreadLocal<>();
+	private static final Method CREATE_SESSION = sessionRepositoryMethod("createSession");
+
+	private static final Method FIND_BY_ID = sessionRepositoryMethod("findById", String.class);
+
+	private static final Method SAVE = sessionRepositoryMethod("save", Session.class);
+
+	private static final Method DELETE_BY_ID = sessionRepositoryMethod("deleteById", String.class);
+
+	private static final ThreadLocal<@Nullable OwnSession> CURRENT = new ThreadLocal<>();
 
 	private SessionRoundTrips() {
 	}
@@ -69,20 +77,29 @@ final class SessionRoundTrips implements MethodInterceptor {
 		return (SessionRepository<S>) proxy.getProxy(SessionRoundTrips.class.getClassLoader());
 	}
 
-	/** Holds what a request read of its session, around Spring Session's filter. */
+	/** Holds what a request did with its session, around Spring Session's filter. */
 	static Filter scope() {
 		return SessionRoundTrips::withinRequest;
 	}
 
 	/**
-	 * Notes each change of the session's attributes or timeout, inside Spring Session's
-	 * filter.
+	 * Just inside Spring Session's filter: marks the filter's lookups of the request's
+	 * session and notes each change the request makes to it. What follows the request,
+	 * until {@link #scope()} sees it end, is the filter saving the session.
 	 */
-	static Filter changes() {
+	static Filter lookups() {
 		return (request, response, chain) -> {
-			RequestState state = CURRENT.get();
-			chain.doFilter((state != null && request instanceof HttpServletRequest http)
-					? new ChangeNoticingRequest(http, state) : request, response);
+			OwnSession own = CURRENT.get();
+			if (own == null || !(request instanceof HttpServletRequest http)) {
+				chain.doFilter(request, response);
+				return;
+			}
+			try {
+				chain.doFilter(new OwnSessionRequest(http, own), response);
+			}
+			finally {
+				own.committing();
+			}
 		};
 	}
 
@@ -92,7 +109,7 @@ final class SessionRoundTrips implements MethodInterceptor {
 			chain.doFilter(request, response);
 			return;
 		}
-		CURRENT.set(new RequestState());
+		CURRENT.set(new OwnSession());
 		try {
 			chain.doFilter(request, response);
 		}
@@ -102,8 +119,8 @@ final class SessionRoundTrips implements MethodInterceptor {
 	}
 
 	/**
-	 * The session store's transactions, but none for a request's read of its session (and
-	 * the removal of the session if it has expired, a single statement too).
+	 * The session store's transactions, but none for the filter's read of the request's
+	 * session (and the removal of the session if it has expired, a single statement too).
 	 */
 	static TransactionOperations readsWithoutTransaction(TransactionOperations transactions) {
 		return new ReadsWithoutTransaction(transactions);
@@ -111,46 +128,55 @@ final class SessionRoundTrips implements MethodInterceptor {
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		RequestState state = CURRENT.get();
-		if (state == null) {
+		OwnSession own = CURRENT.get();
+		if (own == null) {
 			return invocation.proceed();
 		}
+		Method method = invocation.getMethod();
 		Object[] arguments = invocation.getArguments();
-		switch (invocation.getMethod().getName()) {
-			case "findById" -> {
-				if (state.read.get((String) arguments[0]) instanceof Session known) {
-					return known;
-				}
-				Object found;
-				state.reading = true;
-				try {
-					found = invocation.proceed();
-				}
-				finally {
-					state.reading = false;
-				}
-				if (found instanceof Session session) {
-					state.read(session);
-				}
-				return found;
-			}
-			case "save" -> {
-				Session session = (Session) arguments[0];
-				if (state.unchangedButForAccess(session)) {
-					return null;
-				}
-				Object result = invocation.proceed();
-				state.saved(session);
-				return result;
-			}
-			case "deleteById" -> {
-				state.read.remove((String) arguments[0]);
-				return invocation.proceed();
-			}
-			default -> {
-				return invocation.proceed();
-			}
+		if (method.equals(FIND_BY_ID) && own.filterLooksUp()) {
+			return lookUp(own, (String) arguments[0], invocation);
 		}
+		if (method.equals(CREATE_SESSION) && own.isLookingUp()) {
+			Session created = (Session) invocation.proceed();
+			own.created(created);
+			return created;
+		}
+		if (method.equals(SAVE) && own.holds(arguments[0])) {
+			if (own.unchangedButForAccess()) {
+				return null;
+			}
+			Object result = invocation.proceed();
+			own.stored();
+			return result;
+		}
+		if (method.equals(DELETE_BY_ID) && own.hasId((String) arguments[0])) {
+			own.deleted();
+		}
+		return invocation.proceed();
+	}
+
+	private static @Nullable Object lookUp(OwnSession own, String id, MethodInvocation read) throws Throwable {
+		Session known = own.session();
+		if (known != null && own.hasId(id)) {
+			return known;
+		}
+		Object found;
+		own.reading(true);
+		try {
+			found = read.proceed();
+		}
+		finally {
+			own.reading(false);
+		}
+		if (own.isLookingUp() && found instanceof Session session) {
+			own.found(session);
+		}
+		return found;
+	}
+
+	private static Method sessionRepositoryMethod(String name, Class<?>... parameterTypes) {
+		return ClassUtils.getMethod(SessionRepository.class, name, parameterTypes);
 	}
 
 	static final class ReadsWithoutTransaction implements TransactionOperations {
@@ -163,154 +189,9 @@ final class SessionRoundTrips implements MethodInterceptor {
 
 		@Override
 		public <T> @Nullable T execute(TransactionCallback<T> action) {
-			RequestState state = CURRENT.get();
-			return (state != null && state.reading) ? TransactionOperations.withoutTransaction().execute(action)
+			OwnSession own = CURRENT.get();
+			return (own != null && own.isReading()) ? TransactionOperations.withoutTransaction().execute(action)
 					: this.transactions.execute(action);
-		}
-
-	}
-
-	private static final class RequestState {
-
-		private final Map<String, Session> read = new HashMap<>();
-
-		/** The time of access as stored, of each session read or saved. */
-		private final Map<Session, Instant> storedAccess = new IdentityHashMap<>();
-
-		private boolean changed;
-
-		private boolean reading;
-
-		void read(Session session) {
-			this.read.put(session.getId(), session);
-			this.storedAccess.put(session, session.getLastAccessedTime());
-		}
-
-		void saved(Session session) {
-			// A changed session id (sign-in) no longer finds the session.
-			this.read.values().removeIf((known) -> known == session);
-			read(session);
-			this.changed = false;
-		}
-
-		boolean unchangedButForAccess(Session session) {
-			Instant stored = this.storedAccess.get(session);
-			return stored != null && !this.changed && this.read.get(session.getId()) == session
-					&& session.getLastAccessedTime().isBefore(stored.plus(ACCESS_PRECISION));
-		}
-
-	}
-
-	private static final class ChangeNoticingRequest extends HttpServletRequestWrapper {
-
-		private final RequestState state;
-
-		private @Nullable ChangeNoticingSession session;
-
-		ChangeNoticingRequest(HttpServletRequest request, RequestState state) {
-			super(request);
-			this.state = state;
-		}
-
-		@Override
-		public @Nullable HttpSession getSession(boolean create) {
-			HttpSession session = super.getSession(create);
-			if (session == null) {
-				return null;
-			}
-			if (this.session == null || this.session.delegate != session) {
-				this.session = new ChangeNoticingSession(session, this.state);
-			}
-			return this.session;
-		}
-
-		@Override
-		public HttpSession getSession() {
-			HttpSession session = getSession(true);
-			assert session != null;
-			return session;
-		}
-
-	}
-
-	private static final class ChangeNoticingSession implements HttpSession {
-
-		private final HttpSession delegate;
-
-		private final RequestState state;
-
-		ChangeNoticingSession(HttpSession delegate, RequestState state) {
-			this.delegate = delegate;
-			this.state = state;
-		}
-
-		@Override
-		public void setAttribute(String name, @Nullable Object value) {
-			this.state.changed = true;
-			this.delegate.setAttribute(name, value);
-		}
-
-		@Override
-		public void removeAttribute(String name) {
-			this.state.changed = true;
-			this.delegate.removeAttribute(name);
-		}
-
-		@Override
-		public void setMaxInactiveInterval(int interval) {
-			this.state.changed = true;
-			this.delegate.setMaxInactiveInterval(interval);
-		}
-
-		@Override
-		public void invalidate() {
-			this.state.changed = true;
-			this.delegate.invalidate();
-		}
-
-		@Override
-		public long getCreationTime() {
-			return this.delegate.getCreationTime();
-		}
-
-		@Override
-		public String getId() {
-			return this.delegate.getId();
-		}
-
-		@Override
-		public long getLastAccessedTime() {
-			return this.delegate.getLastAccessedTime();
-		}
-
-		@Override
-		public ServletContext getServletContext() {
-			return this.delegate.getServletContext();
-		}
-
-		@Override
-		public int getMaxInactiveInterval() {
-			return this.delegate.getMaxInactiveInterval();
-		}
-
-		@Override
-		public @Nullable Object getAttribute(String name) {
-			return this.delegate.getAttribute(name);
-		}
-
-		@Override
-		public Enumeration<String> getAttributeNames() {
-			return this.delegate.getAttributeNames();
-		}
-
-		@Override
-		public boolean isNew() {
-			return this.delegate.isNew();
-		}
-
-		@Override
-		public Accessor getAccessor() {
-			return this.delegate.getAccessor();
 		}
 
 	}

@@ -35,8 +35,8 @@ class SessionRoundTripsConfiguration {
 
 	/**
 	 * Spring Session's hook for the session store's transactions: its own choice (a new
-	 * transaction for each operation) but for a request's read of its session. Spring
-	 * Session finds it by name; it is no candidate for anyone else, so Boot's own
+	 * transaction for each operation) but for the filter's read of the request's session.
+	 * Spring Session finds it by name; it is no candidate for anyone else, so Boot's own
 	 * {@code TransactionTemplate} stays.
 	 */
 	@Bean(defaultCandidate = false)
@@ -58,8 +58,8 @@ class SessionRoundTripsConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<Filter> sessionChanges() {
-		return aroundSpringSession(SessionRoundTrips.changes(), SessionRepositoryFilter.DEFAULT_ORDER + 1);
+	FilterRegistrationBean<Filter> sessionLookups() {
+		return aroundSpringSession(SessionRoundTrips.lookups(), SessionRepositoryFilter.DEFAULT_ORDER + 1);
 	}
 
 }

@@ -56,7 +56,7 @@ class SessionRoundTripsConfigurationTests {
 			assertThat(AopUtils.isAopProxy(filtersRepository)).isTrue();
 			assertThat(ReflectionTestUtils.getField(store, "transactionOperations"))
 				.isInstanceOf(SessionRoundTrips.ReadsWithoutTransaction.class);
-			assertThat(context).hasBean("sessionRoundTripScope").hasBean("sessionChanges");
+			assertThat(context).hasBean("sessionRoundTripScope").hasBean("sessionLookups");
 		});
 	}
 
@@ -75,7 +75,7 @@ class SessionRoundTripsConfigurationTests {
 				.isSameAs(store);
 			assertThat(ReflectionTestUtils.getField(store, "transactionOperations"))
 				.isInstanceOf(TransactionTemplate.class);
-			assertThat(context).doesNotHaveBean("sessionRoundTripScope").doesNotHaveBean("sessionChanges");
+			assertThat(context).doesNotHaveBean("sessionRoundTripScope").doesNotHaveBean("sessionLookups");
 		});
 	}
 

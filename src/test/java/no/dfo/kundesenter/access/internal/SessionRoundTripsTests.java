@@ -17,6 +17,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class SessionRoundTripsTests {
 		this.store.save(session);
 
 		MockHttpServletResponse response = redirectWithin(session, SessionRoundTrips.scope(),
-				new SessionRepositoryFilter<>(SessionRoundTrips.proxy(this.store)), SessionRoundTrips.changes());
+				new SessionRepositoryFilter<>(SessionRoundTrips.proxy(this.store)), SessionRoundTrips.lookups());
 
 		assertThat(response.getStatus()).isEqualTo(302);
 		assertThat(this.store.reads).isEqualTo(1);
@@ -56,8 +57,8 @@ class SessionRoundTripsTests {
 		SessionRepositoryFilter<MapSession> sessions = new SessionRepositoryFilter<>(
 				SessionRoundTrips.proxy(this.store));
 
-		redirectWithin(session, SessionRoundTrips.scope(), sessions, SessionRoundTrips.changes());
-		redirectWithin(session, SessionRoundTrips.scope(), sessions, SessionRoundTrips.changes());
+		redirectWithin(session, SessionRoundTrips.scope(), sessions, SessionRoundTrips.lookups());
+		redirectWithin(session, SessionRoundTrips.scope(), sessions, SessionRoundTrips.lookups());
 
 		assertThat(this.store.reads).isEqualTo(2);
 	}
@@ -78,7 +79,7 @@ class SessionRoundTripsTests {
 		};
 
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new MockFilterChain(signIn, SessionRoundTrips.scope(), sessions, SessionRoundTrips.changes())
+		new MockFilterChain(signIn, SessionRoundTrips.scope(), sessions, SessionRoundTrips.lookups())
 			.doFilter(requestFor(oldId), response);
 
 		assertThat(this.store.findById(oldId)).isNull();
@@ -154,13 +155,56 @@ class SessionRoundTripsTests {
 		};
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		new MockFilterChain(page, SessionRoundTrips.scope(),
-				new SessionRepositoryFilter<>(SessionRoundTrips.proxy(this.store)), SessionRoundTrips.changes())
+				new SessionRepositoryFilter<>(SessionRoundTrips.proxy(this.store)), SessionRoundTrips.lookups())
 			.doFilter(new MockHttpServletRequest("GET", "/saker"), response);
 
 		assertThat(this.store.saves).isEqualTo(1);
 	}
 
+	@Test
+	void anotherSessionChangedAndSavedWithinARequestIsWritten() throws Exception {
+		MapSession own = this.store.createSession();
+		this.store.save(own);
+		MapSession other = this.store.createSession();
+		this.store.save(other);
+		SessionRepository<MapSession> sessions = SessionRoundTrips.proxy(this.store);
+		this.store.saves = 0;
+
+		within(own, sessions, (request) -> {
+			MapSession found = sessions.findById(other.getId());
+			found.setAttribute("note", "signed out elsewhere");
+			sessions.save(found);
+		});
+
+		assertThat(this.store.saves).isEqualTo(1);
+		assertThat(this.store.findById(other.getId()).<String>getAttribute("note")).isEqualTo("signed out elsewhere");
+	}
+
+	@Test
+	void theRequestsOwnSessionReadByItsIdWithinTheRequestComesFromTheStore() throws Exception {
+		MapSession own = this.store.createSession();
+		this.store.save(own);
+		SessionRepository<MapSession> sessions = SessionRoundTrips.proxy(this.store);
+		this.store.reads = 0;
+
+		within(own, sessions, (request) -> {
+			request.getSession();
+			MapSession found = sessions.findById(own.getId());
+			found.setAttribute("note", "changed through the repository");
+			sessions.save(found);
+		});
+
+		assertThat(this.store.reads).isEqualTo(2);
+		assertThat(this.store.findById(own.getId()).<String>getAttribute("note"))
+			.isEqualTo("changed through the repository");
+	}
+
 	private MockHttpServletResponse within(MapSession session, Page page) throws Exception {
+		return within(session, SessionRoundTrips.proxy(this.store), page);
+	}
+
+	private MockHttpServletResponse within(MapSession session, SessionRepository<MapSession> sessions, Page page)
+			throws Exception {
 		HttpServlet servlet = new HttpServlet() {
 			@Override
 			protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -171,8 +215,8 @@ class SessionRoundTripsTests {
 			}
 		};
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new MockFilterChain(servlet, SessionRoundTrips.scope(),
-				new SessionRepositoryFilter<>(SessionRoundTrips.proxy(this.store)), SessionRoundTrips.changes())
+		new MockFilterChain(servlet, SessionRoundTrips.scope(), new SessionRepositoryFilter<>(sessions),
+				SessionRoundTrips.lookups())
 			.doFilter(requestFor(session.getId()), response);
 		return response;
 	}

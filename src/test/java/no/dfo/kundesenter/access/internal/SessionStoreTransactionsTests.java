@@ -119,7 +119,7 @@ class SessionStoreTransactionsTests {
 				Base64.getEncoder().encodeToString(this.session.getId().getBytes(StandardCharsets.UTF_8))));
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		new MockFilterChain(servlet, SessionRoundTrips.scope(), new SessionRepositoryFilter<>(this.store),
-				SessionRoundTrips.changes())
+				SessionRoundTrips.lookups())
 			.doFilter(request, response);
 		return response;
 	}
