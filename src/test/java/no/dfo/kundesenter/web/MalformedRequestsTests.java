@@ -2,13 +2,13 @@ package no.dfo.kundesenter.web;
 
 import java.util.stream.Stream;
 
-import no.dfo.kundesenter.RealBrowser.RawResponse;
 import no.dfo.kundesenter.RealBrowser;
+import no.dfo.kundesenter.RealBrowser.RawResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;

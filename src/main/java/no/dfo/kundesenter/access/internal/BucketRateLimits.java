@@ -2,8 +2,8 @@ package no.dfo.kundesenter.access.internal;
 
 import java.util.List;
 
-import no.dfo.kundesenter.access.RateLimitExceededException.Limit;
 import no.dfo.kundesenter.access.RateLimitExceededException;
+import no.dfo.kundesenter.access.RateLimitExceededException.Limit;
 import no.dfo.kundesenter.access.RateLimits;
 import no.dfo.kundesenter.access.internal.RateLimitBuckets.Demand;
 import org.springframework.stereotype.Component;

@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpSession;
 import no.dfo.kundesenter.web.FormRescue;
 import no.dfo.kundesenter.web.RescuedForm.Reason;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.session.web.http.CookieSerializer.CookieValue;
 import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.CookieSerializer.CookieValue;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -3,8 +3,8 @@ package no.dfo.kundesenter.access.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import no.dfo.kundesenter.access.RateLimitExceededException.Limit;
 import no.dfo.kundesenter.access.RateLimitExceededException;
+import no.dfo.kundesenter.access.RateLimitExceededException.Limit;
 import no.dfo.kundesenter.access.internal.RateLimitBuckets.Demand;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;

@@ -7,8 +7,8 @@ import java.util.List;
 
 import no.dfo.kundesenter.access.AuditAction;
 import no.dfo.kundesenter.access.AuditTrail;
-import no.dfo.kundesenter.attachments.AttachmentRejectedException.Problem;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
+import no.dfo.kundesenter.attachments.AttachmentRejectedException.Problem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

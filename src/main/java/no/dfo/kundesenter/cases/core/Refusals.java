@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import no.dfo.kundesenter.access.RateLimitExceededException;
-import no.dfo.kundesenter.attachments.AttachmentRejectedException.Problem;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
+import no.dfo.kundesenter.attachments.AttachmentRejectedException.Problem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;

@@ -2,8 +2,8 @@ package no.dfo.kundesenter.access.web;
 
 import java.util.stream.Stream;
 
-import no.dfo.kundesenter.TestPeople.Agency;
 import no.dfo.kundesenter.TestPeople;
+import no.dfo.kundesenter.TestPeople.Agency;
 import no.dfo.kundesenter.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.servlet.ServletContext;
-import no.dfo.kundesenter.RealBrowser.RawResponse;
 import no.dfo.kundesenter.RealBrowser;
+import no.dfo.kundesenter.RealBrowser.RawResponse;
 import no.dfo.kundesenter.attachments.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
