@@ -12,7 +12,6 @@ import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.CannedTexts;
 import no.dfo.kundesenter.cases.CaseAccess;
 import no.dfo.kundesenter.cases.Category;
-import no.dfo.kundesenter.web.ResourceNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +41,7 @@ public class CannedReplies implements CannedTexts {
 
 	/**
 	 * The texts of the viewer's categories, by title.
-	 * @throws ResourceNotFoundException if the viewer is not a caseworker
+	 * @throws CannedReplyNotFoundException if the viewer is not a caseworker
 	 */
 	@Transactional(readOnly = true)
 	public List<CannedReply> list(PortalUser viewer) {
@@ -66,12 +65,12 @@ public class CannedReplies implements CannedTexts {
 	}
 
 	/**
-	 * @throws ResourceNotFoundException if there is none the viewer may use
+	 * @throws CannedReplyNotFoundException if there is none the viewer may use
 	 */
 	@Transactional(readOnly = true)
 	public CannedReply get(long id, PortalUser viewer) {
 		return this.replies.findByIdAndCategoryIn(id, categories(viewer))
-			.orElseThrow(() -> new ResourceNotFoundException("No canned reply " + id));
+			.orElseThrow(() -> new CannedReplyNotFoundException("No canned reply " + id));
 	}
 
 	/**
@@ -84,7 +83,7 @@ public class CannedReplies implements CannedTexts {
 
 	public CannedReply create(Category category, String title, String body, PortalUser caseworker) {
 		if (!this.access.worksOn(caseworker, category)) {
-			throw new ResourceNotFoundException("Not a caseworker of " + category);
+			throw new CannedReplyNotFoundException("Not a caseworker of " + category);
 		}
 		CannedReply reply = this.replies.saveAndFlush(new CannedReply(category, title, body, caseworker.id(), now()));
 		audit(caseworker, AuditAction.CANNED_REPLY_CREATED, reply);
@@ -107,12 +106,12 @@ public class CannedReplies implements CannedTexts {
 
 	/**
 	 * The categories whose texts the viewer keeps.
-	 * @throws ResourceNotFoundException if the viewer is not a caseworker
+	 * @throws CannedReplyNotFoundException if the viewer is not a caseworker
 	 */
 	List<Category> categories(PortalUser viewer) {
 		List<Category> categories = this.access.categoriesWorkedOnBy(viewer);
 		if (categories.isEmpty()) {
-			throw new ResourceNotFoundException("Only caseworkers keep canned replies");
+			throw new CannedReplyNotFoundException("Only caseworkers keep canned replies");
 		}
 		return categories;
 	}
