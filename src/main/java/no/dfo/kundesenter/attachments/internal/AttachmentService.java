@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +37,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+/**
+ * Every way a file enters, leaves or is read from the portal, in one class so that no
+ * path can store a file without the checks (type, limits, macros, ZIP bombs, virus scan)
+ * or read one without the case's rule; hence its length.
+ */
 @Service
 @Transactional
 class AttachmentService implements Attachments {
@@ -63,8 +69,11 @@ class AttachmentService implements Attachments {
 
 	private final RateLimits rateLimits;
 
+	private final Clock clock;
+
 	AttachmentService(JdbcTemplate jdbc, FileStore store, AttachmentSettings settings, AuditTrail audit,
-			VirusCheck virusCheck, RateLimits rateLimits) {
+			VirusCheck virusCheck, RateLimits rateLimits, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.audit = audit;
@@ -319,8 +328,8 @@ class AttachmentService implements Attachments {
 		return (messageId != null) ? " message=" + messageId : "";
 	}
 
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package no.dfo.kundesenter.attachments.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -24,7 +25,10 @@ class DraftCleanup {
 
 	private final AttachmentSettings settings;
 
-	DraftCleanup(AttachmentService attachments, AttachmentSettings settings) {
+	private final Clock clock;
+
+	DraftCleanup(AttachmentService attachments, AttachmentSettings settings, Clock clock) {
+		this.clock = clock;
 		this.attachments = attachments;
 		this.settings = settings;
 	}
@@ -33,7 +37,7 @@ class DraftCleanup {
 			initialDelayString = "${portal.attachments.cleanup-initial-delay:PT5M}")
 	@SchedulerLock(name = "attachments-draft-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	void deleteExpiredDrafts() {
-		Instant cutoff = Instant.now().minus(this.settings.draftLifetime());
+		Instant cutoff = this.clock.instant().minus(this.settings.draftLifetime());
 		int total = 0;
 		int deleted;
 		do {
