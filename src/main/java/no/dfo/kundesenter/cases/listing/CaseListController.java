@@ -10,7 +10,6 @@ import no.dfo.kundesenter.cases.CaseAccess;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
-import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;

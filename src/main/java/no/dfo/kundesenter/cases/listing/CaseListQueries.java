@@ -1,6 +1,7 @@
 package no.dfo.kundesenter.cases.listing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
@@ -10,13 +11,13 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.core.Case;
 import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
-import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
@@ -62,28 +63,50 @@ class CaseListQueries {
 	 * with its last update as the viewer sees it.
 	 */
 	List<CaseListRow> rows(PortalUser viewer, Specification<Case> spec, int offset, int limit) {
+		return read(viewer, spec, offset, limit, false);
+	}
+
+	/**
+	 * The same for the caseworker's queue, each row also with who is responsible and when
+	 * the customer last wrote.
+	 */
+	List<CaseListRow> queueRows(PortalUser viewer, Specification<Case> spec, int offset, int limit) {
+		return read(viewer, spec, offset, limit, true);
+	}
+
+	private List<CaseListRow> read(PortalUser viewer, Specification<Case> spec, int offset, int limit, boolean queue) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Tuple> query = cb.createTupleQuery();
 		Root<Case> c = query.from(Case.class);
 		where(query, spec.toPredicate(c, query, cb));
 		Expression<String> organization = cb.function(CaseSearchFunctions.ORGANIZATION_NAME, String.class,
 				c.get("organizationId"));
-		Expression<String> reporter = cb.function(CaseSearchFunctions.REPORTER_NAME, String.class, c.get("reporterId"));
-		query.multiselect(c.get("id"), c.get("subject"), c.get("category"), c.get("status"), c.get("channel"),
-				organization, reporter, c.get("createdAt"), CaseAccessPolicy.lastUpdateSeenBy(viewer, c, cb));
+		List<Selection<?>> columns = new ArrayList<>(List.of(c.get("id"), c.get("subject"), c.get("category"),
+				c.get("status"), c.get("channel"), organization, personName(cb, c.get("reporterId")),
+				c.get("createdAt"), CaseAccessPolicy.lastUpdateSeenBy(viewer, c, cb)));
+		if (queue) {
+			columns.add(personName(cb, c.get("assigneeId")));
+			columns.add(c.get("lastCustomerMessageAt"));
+		}
+		query.multiselect(columns);
 		return this.entityManager.createQuery(query)
 			.setFirstResult(offset)
 			.setMaxResults(limit)
 			.getResultList()
 			.stream()
-			.map(CaseListQueries::row)
+			.map((t) -> row(t, queue))
 			.toList();
 	}
 
-	private static CaseListRow row(Tuple t) {
+	private static Expression<String> personName(CriteriaBuilder cb, Expression<Long> id) {
+		return cb.function(CaseSearchFunctions.PERSON_NAME, String.class, id);
+	}
+
+	private static CaseListRow row(Tuple t, boolean queue) {
 		return new CaseListRow(t.get(0, Long.class), t.get(1, String.class), t.get(2, Category.class),
 				t.get(3, CaseStatus.class), t.get(4, Channel.class), orUnknown(t.get(5, String.class)),
-				orUnknown(t.get(6, String.class)), (t.get(7, Instant.class)), (t.get(8, Instant.class)), null);
+				orUnknown(t.get(6, String.class)), t.get(7, Instant.class), t.get(8, Instant.class),
+				queue ? t.get(9, String.class) : null, queue ? t.get(10, Instant.class) : null, null);
 	}
 
 	private static String orUnknown(String name) {

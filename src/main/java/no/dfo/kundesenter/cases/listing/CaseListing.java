@@ -9,7 +9,6 @@ import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.core.Case;
 import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
 import no.dfo.kundesenter.cases.core.CaseRepository;
-import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;

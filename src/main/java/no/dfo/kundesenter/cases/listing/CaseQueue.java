@@ -1,46 +1,35 @@
 package no.dfo.kundesenter.cases.listing;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 import no.dfo.kundesenter.access.PortalUser;
-import no.dfo.kundesenter.access.UserDirectory;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.core.Case;
 import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
-import no.dfo.kundesenter.cases.core.CaseRepository;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The caseworker's queue: the cases of their category across all agencies, the one that
- * has waited longest for the centre first.
+ * has waited longest for the centre first. Its rows are read like the case list's
+ * ({@link CaseListQueries}), with who is responsible and since when the customer waits.
  */
 @Service
 @Transactional(readOnly = true)
 public class CaseQueue {
 
-	private final CaseRepository cases;
-
-	private final UserDirectory directory;
+	private final CaseListQueries queries;
 
 	private final PlansForValues plans;
 
-	private final Clock clock;
-
-	CaseQueue(CaseRepository cases, UserDirectory directory, PlansForValues plans, Clock clock) {
-		this.clock = clock;
+	CaseQueue(CaseListQueries queries, PlansForValues plans) {
+		this.queries = queries;
 		this.plans = plans;
-		this.cases = cases;
-		this.directory = directory;
 	}
 
 	/**
@@ -66,11 +55,12 @@ public class CaseQueue {
 	}
 
 	/**
-	 * One page of a view.
+	 * One page of a view, counted only when it is not the whole view. A page beyond the
+	 * last gives the last page.
 	 * @param page zero-based
 	 * @throws IllegalArgumentException if the viewer is not a caseworker
 	 */
-	public Page<QueueRow> page(PortalUser viewer, View view, int page) {
+	public Page<CaseListRow> page(PortalUser viewer, View view, int page) {
 		if (!viewer.isCaseworker()) {
 			throw new IllegalArgumentException("Only caseworkers have a queue");
 		}
@@ -78,27 +68,18 @@ public class CaseQueue {
 		Specification<Case> spec = CaseAccessPolicy.visibleTo(viewer)
 			.and(inView(view, viewer))
 			.and(oldestWaitingFirst());
-		Page<Case> found = this.cases.findAll(spec, PageRequest.of(Math.max(page, 0), CaseListing.PAGE_SIZE));
-		Set<Long> people = new HashSet<>();
-		found.forEach((c) -> {
-			people.add(c.getReporterId());
-			if (c.getAssigneeId() != null) {
-				people.add(c.getAssigneeId());
-			}
-		});
-		Map<Long, String> names = this.directory.fullNames(people);
-		Map<Long, String> agencies = new HashMap<>();
-		Instant now = this.clock.instant();
-		return found.map((c) -> {
-			Instant since = c.getLastCustomerMessageAt();
-			Duration waited = (since != null) ? Duration.between(since, now) : Duration.ZERO;
-			String agency = agencies.computeIfAbsent(c.getOrganizationId(),
-					(id) -> this.directory.organizationName(id).orElse("?"));
-			return new QueueRow(c.getId(), c.getSubject(), agency, names.getOrDefault(c.getReporterId(), "?"),
-					c.getStatus(), c.getChannel(),
-					(c.getAssigneeId() != null) ? names.getOrDefault(c.getAssigneeId(), "?") : null,
-					(since != null) ? (since) : null, Math.max(waited.toDays(), 0), Math.max(waited.toHoursPart(), 0));
-		});
+		PageRequest request = PageRequest.of(Math.clamp(page, 0, CaseQuery.MAX_PAGE - 1), CaseListing.PAGE_SIZE);
+		List<CaseListRow> rows = rows(viewer, spec, request);
+		Page<CaseListRow> found = PageableExecutionUtils.getPage(rows, request, () -> this.queries.count(spec));
+		if (rows.isEmpty() && found.getTotalElements() > 0) {
+			PageRequest last = request.withPage(found.getTotalPages() - 1);
+			return new PageImpl<>(rows(viewer, spec, last), last, found.getTotalElements());
+		}
+		return found;
+	}
+
+	private List<CaseListRow> rows(PortalUser viewer, Specification<Case> spec, PageRequest request) {
+		return this.queries.queueRows(viewer, spec, (int) request.getOffset(), request.getPageSize());
 	}
 
 	private static Specification<Case> inView(View view, PortalUser viewer) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import no.dfo.kundesenter.cases.Channel;
-import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package no.dfo.kundesenter.cases.listing;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -26,8 +27,11 @@ class QueueController {
 
 	private final CaseQueue queue;
 
-	QueueController(CaseQueue queue) {
+	private final Clock clock;
+
+	QueueController(CaseQueue queue, Clock clock) {
 		this.queue = queue;
+		this.clock = clock;
 	}
 
 	@GetMapping("/saksbehandling")
@@ -38,6 +42,7 @@ class QueueController {
 		}
 		String chosen = VIEWS.containsKey(view) ? view : VIEW_ORDER[0];
 		model.addAttribute("page", this.queue.page(viewer, VIEWS.get(chosen), pageIndex(side)));
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("view", chosen);
 		model.addAttribute("views", Arrays.asList(VIEW_ORDER));
 		return "casework/queue";

@@ -9,7 +9,6 @@ import java.util.UUID;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.core.CaseFixtures;
-import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -21,7 +21,6 @@ import no.dfo.kundesenter.cases.core.Case;
 import no.dfo.kundesenter.cases.core.CaseFixtures;
 import no.dfo.kundesenter.cases.core.CaseRepository;
 import no.dfo.kundesenter.cases.core.NewCase;
-import no.dfo.kundesenter.cases.listing.CaseListPage.CaseListRow;
 import no.dfo.kundesenter.cases.page.Assignments;
 import no.dfo.kundesenter.cases.page.CasePage.MessageView;
 import no.dfo.kundesenter.cases.page.CasePage.TimelineEntry;

@@ -1,0 +1,46 @@
+package no.dfo.kundesenter.cases.listing;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import no.dfo.kundesenter.cases.CaseStatus;
+import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.cases.Channel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of a case list (the list, a search, the caseworker's queue), with who reported
+ * it, for which agency and, in the queue, who is responsible: all read in one statement
+ * ({@link CaseListQueries}).
+ *
+ * @param updatedAt the case's last update as the viewer sees it
+ * ({@link no.dfo.kundesenter.cases.core.CaseAccessPolicy#lastUpdateSeenBy})
+ * @param assigneeName the caseworker responsible; {@literal null} if nobody is, and
+ * outside the queue
+ * @param waitingSince when the customer last wrote, in the queue; {@literal null} outside
+ * it
+ * @param snippetHtml where a free-text search matched a message: escaped text with the
+ * matching words in {@code <mark>}, safe to output as HTML; {@literal null} if not
+ * searched or matched in the subject only
+ */
+public record CaseListRow(long id, String subject, Category category, CaseStatus status, Channel channel,
+		String organizationName, String reporterName, Instant createdAt, Instant updatedAt,
+		@Nullable String assigneeName, @Nullable Instant waitingSince, @Nullable String snippetHtml) {
+
+	CaseListRow withSnippet(@Nullable String html) {
+		return new CaseListRow(this.id, this.subject, this.category, this.status, this.channel, this.organizationName,
+				this.reporterName, this.createdAt, this.updatedAt, this.assigneeName, this.waitingSince, html);
+	}
+
+	/**
+	 * How long the case has waited for the centre at {@code now}: zero when it is not
+	 * waiting, or when {@code now} is before {@link #waitingSince}.
+	 */
+	public Duration waitedAt(Instant now) {
+		if (this.waitingSince == null || now.isBefore(this.waitingSince)) {
+			return Duration.ZERO;
+		}
+		return Duration.between(this.waitingSince, now);
+	}
+
+}
