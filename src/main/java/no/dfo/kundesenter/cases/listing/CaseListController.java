@@ -62,6 +62,7 @@ class CaseListController {
 		model.addAttribute("rows", ListedCase.of(page.getContent(), this.messages, locale, this.clock.getZone()));
 		model.addAttribute("countStopped", result.countStopped());
 		model.addAttribute("list", list);
+		model.addAttribute("links", list.links());
 		model.addAttribute("query", list.query());
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("categories", Category.values());

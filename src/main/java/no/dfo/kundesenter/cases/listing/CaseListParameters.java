@@ -15,13 +15,11 @@ import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The case list's query string, read leniently: whatever cannot be used (an unknown sort
  * column, a bad date, a negative page, a far too long search) is ignored or clamped, and
- * a notice code (messages-search) says so. Also builds the list's links, which keep every
- * parameter.
+ * a notice code (messages-search) says so.
  *
  * @param query what to ask the database
  * @param notices message codes of what was ignored or changed
@@ -110,63 +108,9 @@ public record CaseListParameters(CaseQuery query, List<String> notices, boolean 
 		return this.query.statuses().equals(statuses);
 	}
 
-	// Links: every parameter kept; changing a filter or the order goes back to page 1.
-
-	public String pageLink(int oneBasedPage) {
-		return link(this.query.statuses(), this.query.sort(), this.query.descending(), oneBasedPage);
-	}
-
-	/** Sorts by the column: ascending first, descending when already ascending. */
-	public String sortLink(CaseSort column) {
-		boolean descending = this.query.sort() == column && !this.query.descending();
-		return link(this.query.statuses(), column, descending, 1);
-	}
-
-	public String statusLink(Set<CaseStatus> statuses) {
-		return link(statuses, this.query.sort(), this.query.descending(), 1);
-	}
-
-	/** "ascending", "descending" or "none", for aria-sort. */
-	public String ariaSort(CaseSort column) {
-		if (this.query.sort() != column) {
-			return "none";
-		}
-		return this.query.descending() ? "descending" : "ascending";
-	}
-
-	public String sortParameter() {
-		return (this.query.descending() ? "-" : "") + this.query.sort().parameter();
-	}
-
-	private String link(Set<CaseStatus> statuses, CaseSort sort, boolean descending, int oneBasedPage) {
-		CaseQuery q = this.query;
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/saker");
-		if (this.offersChoice) {
-			uri.queryParam("omfang", q.scope().parameter());
-		}
-		if (q.text() != null) {
-			uri.queryParam("q", q.text());
-		}
-		statuses.stream().sorted().forEach((s) -> uri.queryParam("status", s.name()));
-		if (q.category() != null) {
-			uri.queryParam("kategori", q.category().name());
-		}
-		if (q.channel() != null) {
-			uri.queryParam("kanal", q.channel().name());
-		}
-		if (q.from() != null) {
-			uri.queryParam("fra", q.from().toString());
-		}
-		if (q.to() != null) {
-			uri.queryParam("til", q.to().toString());
-		}
-		if (sort != CaseSort.UPDATED || !descending) {
-			uri.queryParam("sort", (descending ? "-" : "") + sort.parameter());
-		}
-		if (oneBasedPage > 1) {
-			uri.queryParam("side", oneBasedPage);
-		}
-		return uri.encode().build().toUriString();
+	/** The list's links, which keep every parameter. */
+	public CaseListLinks links() {
+		return new CaseListLinks(this.query, this.offersChoice);
 	}
 
 	private static String first(MultiValueMap<String, String> params, String name) {

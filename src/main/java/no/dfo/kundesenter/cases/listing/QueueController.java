@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Saksbehandling: the caseworker's queue. Everyone else gets 404.
@@ -42,6 +43,7 @@ class QueueController {
 		}
 		String chosen = VIEWS.containsKey(view) ? view : VIEW_ORDER[0];
 		model.addAttribute("page", this.queue.page(viewer, VIEWS.get(chosen), pageIndex(side)));
+		model.addAttribute("links", new Links(chosen));
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("view", chosen);
 		model.addAttribute("views", Arrays.asList(VIEW_ORDER));
@@ -55,6 +57,21 @@ class QueueController {
 		catch (NumberFormatException ex) {
 			return 0;
 		}
+	}
+
+	/** The pages of one view. */
+	record Links(String view) implements PageLinks {
+
+		@Override
+		public String pageLink(int oneBasedPage) {
+			UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/saksbehandling")
+				.queryParam("visning", this.view);
+			if (oneBasedPage > 1) {
+				uri.queryParam("side", oneBasedPage);
+			}
+			return uri.encode().build().toUriString();
+		}
+
 	}
 
 }

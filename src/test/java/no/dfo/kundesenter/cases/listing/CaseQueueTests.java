@@ -14,16 +14,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The caseworker's queue reads its rows as the case list does: names, agency and who is
  * responsible in one statement, the case that has waited longest first.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class CaseQueueTests {
 
 	/** Before anything other tests write, so these cases head the queue. */
@@ -37,6 +44,12 @@ class CaseQueueTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
 
 	private final List<Long> opened = new ArrayList<>();
 
@@ -96,6 +109,26 @@ class CaseQueueTests {
 
 		assertThat(beyond.getNumber()).isEqualTo(beyond.getTotalPages() - 1);
 		assertThat(beyond.getContent()).isNotEmpty();
+	}
+
+	@Test
+	void theQueuePagesWithTheListsPagerAndShowsHowLongACaseHasWaited() throws Exception {
+		for (int i = 0; i <= CaseListing.PAGE_SIZE; i++) {
+			waitingSince("per", LONG_AGO);
+		}
+
+		String html = this.mvc
+			.perform(get("/saksbehandling").param("visning", "alle").with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("<span aria-current=\"page\" class=\"pagination__current\">1</span>")
+			.contains("href=\"/saksbehandling?visning=alle&amp;side=2\" rel=\"next\"")
+			.contains("<span class=\"status status--active\">Aktiv</span>")
+			.containsPattern("<time datetime=\"1970-01-02T09:00:00\\+01:00\">02.01.1970 09:00</time>\\s*"
+					+ "<span class=\"queue__waited\">\\([^)]+ d \\d{1,2} t\\)</span>");
 	}
 
 	private static List<Long> ids(Page<CaseListRow> page) {
