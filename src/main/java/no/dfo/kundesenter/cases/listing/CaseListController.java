@@ -1,7 +1,5 @@
 package no.dfo.kundesenter.cases.listing;
 
-import java.time.Clock;
-import java.util.Locale;
 import java.util.Set;
 
 import no.dfo.kundesenter.access.CurrentUser;
@@ -10,7 +8,6 @@ import no.dfo.kundesenter.cases.CaseAccess;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
-import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,15 +25,9 @@ class CaseListController {
 
 	private final CaseAccess access;
 
-	private final MessageSource messages;
-
-	private final Clock clock;
-
-	CaseListController(CaseListing cases, CaseAccess access, MessageSource messages, Clock clock) {
+	CaseListController(CaseListing cases, CaseAccess access) {
 		this.cases = cases;
 		this.access = access;
-		this.messages = messages;
-		this.clock = clock;
 	}
 
 	/**
@@ -44,8 +35,7 @@ class CaseListController {
 	 * that is just the number of a case the viewer may see opens that case.
 	 */
 	@GetMapping("/saker")
-	String list(@CurrentUser PortalUser viewer, @RequestParam MultiValueMap<String, String> params, Locale locale,
-			Model model) {
+	String list(@CurrentUser PortalUser viewer, @RequestParam MultiValueMap<String, String> params, Model model) {
 		CaseListParameters list = CaseListParameters.parse(viewer, params);
 		Long caseNumber = list.caseNumber();
 		if (caseNumber != null && this.access.isVisible(caseNumber, viewer)) {
@@ -59,7 +49,6 @@ class CaseListController {
 		model.addAttribute("scope", list.query().scope());
 		model.addAttribute("offersChoice", list.offersChoice());
 		model.addAttribute("page", page);
-		model.addAttribute("rows", ListedCase.of(page.getContent(), this.messages, locale, this.clock.getZone()));
 		model.addAttribute("countStopped", result.countStopped());
 		model.addAttribute("list", list);
 		model.addAttribute("links", list.links());
