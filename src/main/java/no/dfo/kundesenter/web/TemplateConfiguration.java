@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.dialect.IDialect;
@@ -12,45 +13,45 @@ import org.thymeleaf.spring6.dialect.SpringStandardDialect;
 import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
 
 /**
- * Gives Spring Boot's template engine the standard dialect with
- * {@link RecordPathEvaluator} in front of SpEL.
+ * With {@code portal.web.record-paths.enabled} (the default), gives Spring Boot's
+ * template engine the standard dialect with {@link RecordPathEvaluator} in front of SpEL.
+ * Without it, templates are evaluated by SpEL alone: no template or view model depends on
+ * the evaluator, so both render the same pages.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "portal.web.record-paths.enabled", matchIfMissing = true)
 class TemplateConfiguration {
 
+	/**
+	 * Boot builds the engine with its standard dialect and offers no hook to replace it,
+	 * and the dialect's evaluator cannot be set: the dialect is swapped for one whose
+	 * evaluator is the record path evaluator, with the same settings.
+	 */
 	@Bean
 	static BeanPostProcessor recordPathsInTemplates() {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof SpringTemplateEngine engine) {
-					useRecordPaths(engine);
+					Set<IDialect> dialects = new LinkedHashSet<>();
+					engine.getDialects()
+						.forEach((dialect) -> dialects.add((dialect.getClass() == SpringStandardDialect.class)
+								? new RecordPathDialect((SpringStandardDialect) dialect) : dialect));
+					engine.setDialects(dialects);
 				}
 				return bean;
 			}
 		};
 	}
 
-	private static void useRecordPaths(SpringTemplateEngine engine) {
-		Set<IDialect> dialects = new LinkedHashSet<>();
-		for (IDialect dialect : engine.getDialects()) {
-			if (dialect.getClass() == SpringStandardDialect.class) {
-				SpringStandardDialect standard = (SpringStandardDialect) dialect;
-				RecordPathDialect replacement = new RecordPathDialect();
-				replacement.setEnableSpringELCompiler(standard.getEnableSpringELCompiler());
-				replacement.setRenderHiddenMarkersBeforeCheckboxes(standard.getRenderHiddenMarkersBeforeCheckboxes());
-				dialects.add(replacement);
-			}
-			else {
-				dialects.add(dialect);
-			}
-		}
-		engine.setDialects(dialects);
-	}
-
 	private static final class RecordPathDialect extends SpringStandardDialect {
 
 		private final IStandardVariableExpressionEvaluator evaluator = new RecordPathEvaluator();
+
+		RecordPathDialect(SpringStandardDialect standard) {
+			setEnableSpringELCompiler(standard.getEnableSpringELCompiler());
+			setRenderHiddenMarkersBeforeCheckboxes(standard.getRenderHiddenMarkersBeforeCheckboxes());
+		}
 
 		@Override
 		public IStandardVariableExpressionEvaluator getVariableExpressionEvaluator() {

@@ -7,7 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param timeZone the time zone every page and e-mail shows times in
+ * @param recordPaths how templates read values ({@link TemplateConfiguration})
  */
 @ConfigurationProperties("portal.web")
-record WebSettings(@DefaultValue("Europe/Oslo") ZoneId timeZone) {
+record WebSettings(@DefaultValue("Europe/Oslo") ZoneId timeZone, @DefaultValue RecordPaths recordPaths) {
+
+	/**
+	 * @param enabled whether templates read plain paths on the portal's records without
+	 * SpEL ({@link RecordPathEvaluator}, decision 0057)
+	 */
+	record RecordPaths(@DefaultValue("true") boolean enabled) {
+	}
+
 }
