@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,9 +23,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Not a test (the name keeps it out of the test run): prints how long Thymeleaf takes to
- * render one list page, on one thread, with the model the controller built for it. Run it
- * against the generated database (bench/README.md); {@code bench.views} compares variants
- * of the template in one JVM.
+ * render one list page, on one thread, with the model the controller built for it. It
+ * first gives the user {@code bench.cases} cases of their own (30), so that a page of
+ * their list is full, and removes them afterwards. {@code bench.views} compares variants
+ * of the template in one JVM (bench/README.md).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -40,9 +42,30 @@ class ListRenderBenchmark {
 	@Qualifier("thymeleafViewResolver")
 	ViewResolver resolver;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void render() throws Exception {
 		String username = System.getProperty("bench.user", "kari");
+		String subject = "Benchmark " + System.nanoTime();
+		this.jdbc.update("""
+				insert into support_case (category, channel, status, subject, organization_id, reporter_id,
+				                          created_at, updated_at, activity_at)
+				select case when g % 3 = 0 then 'ACCOUNTING' else 'PAYROLL' end,
+				       case when g % 4 = 0 then 'PHONE' else 'WEB' end, 'ACTIVE', ? || ' ' || g,
+				       u.organization_id, u.id, now(), now(), now()
+				from app_user u, generate_series(1, ?) g where u.username = ?
+				""", subject, Integer.getInteger("bench.cases", 30), username);
+		try {
+			render(username);
+		}
+		finally {
+			this.jdbc.update("delete from support_case where subject like ?", subject + " %");
+		}
+	}
+
+	private void render(String username) throws Exception {
 		String path = System.getProperty("bench.path", "/saker");
 		int renders = Integer.getInteger("bench.renders", 3000);
 		int rounds = Integer.getInteger("bench.rounds", 6);
