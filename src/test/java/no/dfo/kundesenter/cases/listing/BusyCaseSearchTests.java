@@ -5,8 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.Category;
@@ -26,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static no.dfo.kundesenter.cases.listing.ListPages.caseIds;
+import static no.dfo.kundesenter.cases.listing.ListPages.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -52,10 +52,6 @@ class BusyCaseSearchTests {
 
 	/** How large a case's search column may grow (V19). */
 	private static final int BOUND = 512 * 1024;
-
-	private static final Pattern CASE_LINK = Pattern.compile("href=\"/saker/(\\d+)\"");
-
-	private static final Random RANDOM = new Random();
 
 	private static final String[] SENTENCES = { "Hei, jeg har et spørsmål om lønnen min for %s.",
 			"Utbetalingen den %s ble %s kroner lavere enn forventet.",
@@ -219,12 +215,7 @@ class BusyCaseSearchTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		List<Long> ids = new ArrayList<>();
-		Matcher m = CASE_LINK.matcher(html);
-		while (m.find()) {
-			ids.add(Long.parseLong(m.group(1)));
-		}
-		return ids;
+		return caseIds(html);
 	}
 
 	/** The column's size as PostgreSQL counts it against its limit (not compressed). */
@@ -238,15 +229,6 @@ class BusyCaseSearchTests {
 		return this.jdbc.queryForObject(
 				"select ts_rank(search_public, plainto_tsquery('norwegian', ?)) from support_case where id = ?",
 				Double.class, word, caseId);
-	}
-
-	/** A word no other row contains (the stemmer leaves a final q alone). */
-	private static String token() {
-		StringBuilder word = new StringBuilder("zq");
-		for (int i = 0; i < 10; i++) {
-			word.append((char) ('a' + RANDOM.nextInt(26)));
-		}
-		return word.append('q').toString();
 	}
 
 	/**

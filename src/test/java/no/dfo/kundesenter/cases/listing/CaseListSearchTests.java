@@ -2,11 +2,7 @@ package no.dfo.kundesenter.cases.listing;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.cases.CaseStatus;
@@ -31,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static no.dfo.kundesenter.cases.listing.ListPages.caseIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -47,10 +44,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 class CaseListSearchTests {
-
-	private static final Pattern CASE_LINK = Pattern.compile("href=\"/saker/(\\d+)\"");
-
-	private static final Random RANDOM = new Random();
 
 	@Autowired
 	MockMvc mvc;
@@ -75,11 +68,7 @@ class CaseListSearchTests {
 
 	@BeforeEach
 	void newToken() {
-		StringBuilder word = new StringBuilder("zq");
-		for (int i = 0; i < 10; i++) {
-			word.append((char) ('a' + RANDOM.nextInt(26)));
-		}
-		this.token = word.append('q').toString();
+		this.token = ListPages.token();
 	}
 
 	private RequestPostProcessor as(String username) {
@@ -105,19 +94,6 @@ class CaseListSearchTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-	}
-
-	/** Case ids in the order the page links them, once each. */
-	private static List<Long> caseIds(String html) {
-		List<Long> ids = new ArrayList<>();
-		Matcher m = CASE_LINK.matcher(html);
-		while (m.find()) {
-			long id = Long.parseLong(m.group(1));
-			if (!ids.contains(id)) {
-				ids.add(id);
-			}
-		}
-		return ids;
 	}
 
 	/**

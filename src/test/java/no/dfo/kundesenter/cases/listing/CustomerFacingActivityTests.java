@@ -5,12 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.Role;
@@ -36,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static no.dfo.kundesenter.cases.listing.ListPages.caseIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -51,12 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class CustomerFacingActivityTests {
 
-	private static final Pattern CASE_LINK = Pattern.compile("href=\"/saker/(\\d+)\"");
-
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
 		.withZone(ZoneId.of("Europe/Oslo"));
-
-	private static final Random RANDOM = new Random();
 
 	@Autowired
 	MockMvc mvc;
@@ -98,11 +91,7 @@ class CustomerFacingActivityTests {
 
 	@BeforeEach
 	void twoOfKarisCasesADayApart() {
-		StringBuilder word = new StringBuilder("zq");
-		for (int i = 0; i < 10; i++) {
-			word.append((char) ('a' + RANDOM.nextInt(26)));
-		}
-		this.token = word.append('q').toString();
+		this.token = ListPages.token();
 		this.older = open("kari", Category.PAYROLL, "2020-01-02T12:00:00+01");
 		this.newer = open("kari", Category.PAYROLL, "2020-01-03T12:00:00+01");
 	}
@@ -236,19 +225,6 @@ class CustomerFacingActivityTests {
 		assertThat(from).isPositive();
 		int start = html.indexOf('>', html.indexOf("<time", from)) + 1;
 		return html.substring(start, html.indexOf("</time>", start));
-	}
-
-	/** Case ids in the order the page links them, once each. */
-	private static List<Long> caseIds(String html) {
-		List<Long> ids = new ArrayList<>();
-		Matcher m = CASE_LINK.matcher(html);
-		while (m.find()) {
-			long id = Long.parseLong(m.group(1));
-			if (!ids.contains(id)) {
-				ids.add(id);
-			}
-		}
-		return ids;
 	}
 
 }
