@@ -13,13 +13,14 @@ import org.thymeleaf.spring6.dialect.SpringStandardDialect;
 import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
 
 /**
- * With {@code portal.web.record-paths.enabled} (the default), gives Spring Boot's
- * template engine the standard dialect with {@link RecordPathEvaluator} in front of SpEL.
- * Without it, templates are evaluated by SpEL alone: no template or view model depends on
- * the evaluator, so both render the same pages.
+ * With {@code portal.web.record-paths.enabled}, gives Spring Boot's template engine the
+ * standard dialect with {@link RecordPathEvaluator} in front of SpEL. By default
+ * templates are evaluated by SpEL alone: the evaluator saves about 3 % of the case list's
+ * rendering and nothing measurable under load (decision 0057). No template or view model
+ * depends on it, so both render the same pages.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "portal.web.record-paths.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("portal.web.record-paths.enabled")
 class TemplateConfiguration {
 
 	/**

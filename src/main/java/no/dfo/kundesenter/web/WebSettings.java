@@ -14,9 +14,9 @@ record WebSettings(@DefaultValue("Europe/Oslo") ZoneId timeZone, @DefaultValue R
 
 	/**
 	 * @param enabled whether templates read plain paths on the portal's records without
-	 * SpEL ({@link RecordPathEvaluator}, decision 0057)
+	 * SpEL ({@link RecordPathEvaluator}); off, as it no longer pays (decision 0057)
 	 */
-	record RecordPaths(@DefaultValue("true") boolean enabled) {
+	record RecordPaths(@DefaultValue("false") boolean enabled) {
 	}
 
 }

@@ -30,8 +30,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The record path evaluator is switched by {@code portal.web.record-paths.enabled}, and
- * the case tables render the same with it and without it.
+ * The record path evaluator is switched by {@code portal.web.record-paths.enabled} (off
+ * by default), and the case tables render the same with it and without it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -54,48 +54,54 @@ class TemplateConfigurationTests {
 	UserDetailsService users;
 
 	@Test
-	void thePortalsTemplatesReadRecordPathsDirectlyAndKeepTheOtherDialects() {
+	void byDefaultTemplatesAreReadBySpelAlone() {
 		assertThat(StandardExpressions.getVariableExpressionEvaluator(this.engine.getConfiguration()))
-			.isInstanceOf(RecordPathEvaluator.class);
-		assertThat(this.engine.getDialects()).hasAtLeastOneElementOfType(SpringSecurityDialect.class)
-			.filteredOn((dialect) -> dialect instanceof SpringStandardDialect)
-			.singleElement()
-			.satisfies((dialect) -> assertThat(((SpringStandardDialect) dialect).getEnableSpringELCompiler()).isTrue());
+			.isSameAs(SPELVariableExpressionEvaluator.INSTANCE);
 	}
 
 	@Test
 	void thePropertySwitchesTheEvaluator() {
-		this.contexts.run((context) -> assertThat(evaluator(context)).isInstanceOf(RecordPathEvaluator.class));
-		this.contexts.withPropertyValues("portal.web.record-paths.enabled=true")
-			.run((context) -> assertThat(evaluator(context)).isInstanceOf(RecordPathEvaluator.class));
+		this.contexts
+			.run((context) -> assertThat(evaluator(context)).isSameAs(SPELVariableExpressionEvaluator.INSTANCE));
 		this.contexts.withPropertyValues("portal.web.record-paths.enabled=false")
 			.run((context) -> assertThat(evaluator(context)).isSameAs(SPELVariableExpressionEvaluator.INSTANCE));
+		this.contexts.withPropertyValues("portal.web.record-paths.enabled=true")
+			.run((context) -> assertThat(evaluator(context)).isInstanceOf(RecordPathEvaluator.class));
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "kari, /saker", "lise, /saker?omfang=virksomhet&sort=-opprettet",
 			"lise, /saker?omfang=virksomhet&q=lønn", "siri, /saker?q=saken", "siri, /saksbehandling?visning=alle" })
-	void theCaseTablesRenderTheSameWithoutTheEvaluator(String username, String path) throws Exception {
+	void theCaseTablesRenderTheSameWithTheEvaluator(String username, String path) throws Exception {
 		MvcResult result = this.mvc.perform(get(path).with(user(this.users.loadUserByUsername(username)))).andReturn();
 		ModelAndView page = result.getModelAndView();
 
-		String withRecordPaths = render(this.context.getBean(ThymeleafViewResolver.class), page, result);
-		String withSpelOnly = render(spelOnly(), page, result);
+		String withSpelOnly = render(this.context.getBean(ThymeleafViewResolver.class), page, result);
+		String withRecordPaths = render(withRecordPaths(), page, result);
 
 		assertThat(withRecordPaths).contains("case-table__id").isEqualTo(withSpelOnly);
 	}
 
-	private ThymeleafViewResolver spelOnly() {
-		SpringTemplateEngine spel = new SpringTemplateEngine();
-		spel.setEnableSpringELCompiler(true);
-		spel.setTemplateResolvers(this.engine.getTemplateResolvers());
-		spel.setMessageSource(this.context);
+	/** The portal's engine as it is with the property set. */
+	private ThymeleafViewResolver withRecordPaths() {
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setEnableSpringELCompiler(true);
+		engine.setTemplateResolvers(this.engine.getTemplateResolvers());
+		engine.setMessageSource(this.context);
 		this.engine.getDialects()
 			.stream()
 			.filter((dialect) -> !(dialect instanceof SpringStandardDialect))
-			.forEach(spel::addDialect);
+			.forEach(engine::addDialect);
+		TemplateConfiguration.recordPathsInTemplates().postProcessBeforeInitialization(engine, "templateEngine");
+		assertThat(StandardExpressions.getVariableExpressionEvaluator(engine.getConfiguration()))
+			.isInstanceOf(RecordPathEvaluator.class);
+		assertThat(engine.getDialects()).hasAtLeastOneElementOfType(SpringSecurityDialect.class)
+			.hasAtLeastOneElementOfType(TimeDialect.class)
+			.filteredOn((dialect) -> dialect instanceof SpringStandardDialect)
+			.singleElement()
+			.satisfies((dialect) -> assertThat(((SpringStandardDialect) dialect).getEnableSpringELCompiler()).isTrue());
 		ThymeleafViewResolver resolver = new ThymeleafViewResolver();
-		resolver.setTemplateEngine(spel);
+		resolver.setTemplateEngine(engine);
 		resolver.setCharacterEncoding("UTF-8");
 		resolver.setApplicationContext(this.context);
 		return resolver;
