@@ -28,19 +28,7 @@ sql() { psql -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 case_id=${CASE_ID:-$(sql "select max(c.id) from support_case c join app_user u on u.id = c.reporter_id where u.username = 'kari' and c.category = 'PAYROLL'")}
 messages=$(sql "select count(*) from message where case_id = $case_id")
 
-login() {
-  local jar csrf
-  jar=$(mktemp -p "$work")
-  csrf=$(curl -sf -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=demo" \
-    --data-urlencode "_csrf=$csrf" "$BASE/login"
-  awk '$6 == "SESSION" { print $7 }' "$jar"
-}
-sessions() {
-  local all="" i
-  for i in $(seq 1 "$CONNECTIONS"); do all="$all $(login "$1")"; done
-  echo "$all"
-}
+. "$here/sessions.sh"
 
 printf '%-44s %7s %7s %7s %7s %6s\n' "case $case_id ($messages messages), $CONNECTIONS connections, ${DURATION} s" \
   req/s p50 p95 p99 errors

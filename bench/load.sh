@@ -37,20 +37,7 @@ lise_org=$(sql "select organization_id from app_user where username = 'lise'")
 lookup_id=$(sql "select max(id) from support_case where reporter_id = $kari")
 search_word=${SEARCH_WORD:-feriepenger}
 
-# One session per connection, as that many people signed in.
-login() {
-  local jar csrf
-  jar=$(mktemp -p "$work")
-  csrf=$(curl -sf -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=demo" \
-    --data-urlencode "_csrf=$csrf" "$BASE/login"
-  awk '$6 == "SESSION" { print $7 }' "$jar"
-}
-sessions() {
-  local all="" i
-  for i in $(seq 1 "$CONNECTIONS"); do all="$all $(login "$1")"; done
-  echo "$all"
-}
+. "$here/sessions.sh"
 
 # The statements the portal runs for each page (Hibernate's SQL, values filled in).
 cat > "$work/own.sql" <<SQL

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Times {
 
+	private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
 	private final ZoneId zone;
 
 	private final DateTimeFormatter text;
@@ -34,9 +36,12 @@ public final class Times {
 		return (at != null) ? this.precise.format(at.atZone(this.zone)) : "";
 	}
 
-	/** ISO 8601 with the zone's offset, for {@code <time datetime>}. */
+	/**
+	 * ISO 8601 to the second with the zone's offset, for {@code <time datetime>} (which
+	 * allows no more than milliseconds).
+	 */
 	public String iso(@Nullable Instant at) {
-		return (at != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(this.zone)) : "";
+		return (at != null) ? ISO.format(at.atZone(this.zone)) : "";
 	}
 
 }

@@ -35,6 +35,12 @@ class TimesTests {
 	}
 
 	@Test
+	void theMachineReadableTimeHasNoFractionHtmlWouldRefuse() {
+		Times times = new TimeDialect(Clock.systemUTC(), messages()).times(BOKMAL);
+		assertThat(times.iso(Instant.parse("2026-12-01T10:15:30.123456Z"))).isEqualTo("2026-12-01T10:15:30Z");
+	}
+
+	@Test
 	void noMomentIsWrittenAsNothing() {
 		Times times = new TimeDialect(Clock.systemUTC(), messages()).times(BOKMAL);
 		assertThat(times.text(null)).isEmpty();
