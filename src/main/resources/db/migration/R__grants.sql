@@ -13,9 +13,11 @@ declare
     schema_name constant text := current_schema();
     privileges constant jsonb := jsonb_build_object(
         -- Agencies and people are read. Approving a request moves a person to its agency; that
-        -- column's UPDATE also lets a grant lock the person's row (AccessRequests, V18).
-        'organization', 'select',
-        'app_user', 'select, update (organization_id)',
+        -- column's UPDATE also lets a grant lock the person's row (AccessRequests, V18). A person
+        -- signing in for the first time is added, and their name follows the provider's; a new
+        -- installation adds the centre itself (PersonIdentities).
+        'organization', 'select, insert',
+        'app_user', 'select, insert, update (organization_id, full_name)',
         'user_role', 'select, insert, delete',
         'access_request', 'select, insert, update',
         -- History: appended to, never changed.

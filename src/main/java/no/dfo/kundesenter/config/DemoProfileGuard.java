@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -25,6 +26,8 @@ class DemoProfileGuard implements EnvironmentPostProcessor, Ordered {
 	private static final String DEMO_PROPERTIES = "application-demo.properties";
 
 	private static final String KEYS = "portal.attachments.encryption.keys.";
+
+	private static final String IDENTITY_KEY = "portal.access.identity-key";
 
 	/** Password login existed outside the demo behind this setting; it no longer does. */
 	private static final String FORMER_PASSWORD_LOGIN = "portal.security.demo-login";
@@ -47,7 +50,9 @@ class DemoProfileGuard implements EnvironmentPostProcessor, Ordered {
 			return;
 		}
 		List<String> demoOnly = new ArrayList<>();
-		String demoKey = demoProperties().getProperty(KEYS + DemoProfile.NAME);
+		Properties demo = demoProperties();
+		String demoKey = demo.getProperty(KEYS + DemoProfile.NAME);
+		String demoIdentityKey = demo.getProperty(IDENTITY_KEY);
 		for (String name : propertyNames(environment)) {
 			if (name.startsWith(DemoProfile.SETTINGS_PREFIX) || name.equals(FORMER_PASSWORD_LOGIN)) {
 				demoOnly.add(name);
@@ -55,6 +60,11 @@ class DemoProfileGuard implements EnvironmentPostProcessor, Ordered {
 			else if (name.startsWith(KEYS) && demoKey != null && demoKey.equals(environment.getProperty(name))) {
 				demoOnly.add(name + " (the demo's public key)");
 			}
+
+		}
+		if (demoIdentityKey != null
+				&& demoIdentityKey.equals(Binder.get(environment).bind(IDENTITY_KEY, String.class).orElse(null))) {
+			demoOnly.add(IDENTITY_KEY + " (the demo's public key)");
 		}
 		if (environment.getProperty("spring.flyway.locations", "").contains("db/demo")) {
 			demoOnly.add("spring.flyway.locations (the demo data)");

@@ -1,7 +1,9 @@
 package no.dfo.kundesenter.access.internal;
 
 import java.time.Duration;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,8 +15,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spareSessionRoundTrips whether a request's session is written back only when the
  * request changed it or its stored time of access is a minute old (decision 54); read by
  * {@link SessionRoundTripsConfiguration}'s condition
+ * @param identityKey the secret that national identity numbers are hashed with (HMAC): at
+ * least 32 characters, from the environment; required when single sign-on is set up.
+ * Changing it makes every known person unknown
+ * @param firstAdministrator the national identity number of the administrator a new
+ * installation starts with; used while nobody is administrator
+ * @param acrValues the level of assurance asked of each sign-in provider, by registration
+ * id; the returned {@code acr} must be at least as high ({@link AssuranceLevels})
  */
 @ConfigurationProperties("portal.access")
 record AccessSettings(@DefaultValue("974000008") String centreOrgNumber, @DefaultValue("12h") Duration sessionLifetime,
-		@DefaultValue("true") boolean spareSessionRoundTrips) {
+		@DefaultValue("true") boolean spareSessionRoundTrips, @Nullable String identityKey,
+		@Nullable String firstAdministrator, @DefaultValue Map<String, String> acrValues) {
+
+	/** The level asked of a provider, or {@literal null} to ask none. */
+	@Nullable String acrValues(String registrationId) {
+		String configured = this.acrValues.get(registrationId);
+		if (configured != null) {
+			return configured.isBlank() ? null : configured;
+		}
+		return switch (registrationId) {
+			case "ansattporten" -> "substantial";
+			case "idporten" -> "idporten-loa-substantial";
+			default -> null;
+		};
+	}
+
 }

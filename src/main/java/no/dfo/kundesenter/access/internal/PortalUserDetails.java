@@ -10,9 +10,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The security principal: wraps the {@link PortalUser} that controllers receive.
+ * The security principal: wraps the {@link PortalUser} that controllers receive. A person
+ * who signed in through single sign-on is a {@link PortalOidcUser}.
  */
-public final class PortalUserDetails implements UserDetails, CredentialsContainer {
+public class PortalUserDetails implements UserDetails, CredentialsContainer {
 
 	private static final long serialVersionUID = 1L;
 

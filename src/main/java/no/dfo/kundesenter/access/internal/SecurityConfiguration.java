@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.config.DemoProfile;
 import no.dfo.kundesenter.web.FormRescue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -13,6 +14,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -27,7 +29,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment, PortalUsers users,
 			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits, FormRescue rescue,
-			SecurityLog securityLog) throws Exception {
+			SecurityLog securityLog, ObjectProvider<ClientRegistrationRepository> registrations,
+			SingleSignOn singleSignOn) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -47,9 +50,13 @@ class SecurityConfiguration {
 		if (DemoProfile.isActive(environment)) {
 			http.formLogin((form) -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll());
 		}
-		else {
-			// Single sign-on is configured outside the demo profile; until then nobody
-			// signs in.
+		ClientRegistrationRepository providers = registrations.getIfAvailable();
+		if (providers != null) {
+			singleSignOn.configure(http, providers);
+		}
+		if (!DemoProfile.isActive(environment)) {
+			// The login page offers the configured providers; without any, nobody signs
+			// in.
 			http.exceptionHandling((ex) -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
 		}
 		// Come back to exactly the bookmarked URL after login, without Spring's

@@ -15,6 +15,7 @@ import org.springframework.security.authorization.AuthorityAuthorizationDecision
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,10 @@ class SecurityEventListener {
 
 	@EventListener
 	void signInFailed(AbstractAuthenticationFailureEvent event) {
+		if (event.getException() instanceof OAuth2AuthenticationException) {
+			// A refused return from single sign-on: SignInRefusals logs it with its code.
+			return;
+		}
 		String typed = event.getAuthentication().getName();
 		Long personId = typed.isBlank() ? null : this.users.idOf(typed).orElse(null);
 		this.log.signInFailed(reason(event.getException()), personId, typed);

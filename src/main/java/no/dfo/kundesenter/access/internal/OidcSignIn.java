@@ -1,0 +1,82 @@
+package no.dfo.kundesenter.access.internal;
+
+import no.dfo.kundesenter.access.PortalUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/**
+ * Turns a verified ID token (Spring Security has checked its signature, issuer, audience,
+ * times and nonce) into the portal's person: checks the level of assurance, and finds the
+ * person by the keyed hash of their {@code pid}, adding one without roles who is new.
+ */
+class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+	static final String PID = "pid";
+
+	/** The error code of a sign-in with too low a level of assurance. */
+	static final String INSUFFICIENT_ACR = "insufficient_acr";
+
+	/**
+	 * The error code of a token that names no person, or a person who may not sign in.
+	 */
+	static final String UNKNOWN_PERSON = "unknown_person";
+
+	private final OidcUserService tokens = new OidcUserService();
+
+	private final AccessSettings settings;
+
+	private final PersonIdentities identities;
+
+	private final PortalUsers users;
+
+	OidcSignIn(AccessSettings settings, PersonIdentities identities, PortalUsers users) {
+		this.settings = settings;
+		this.identities = identities;
+		this.users = users;
+	}
+
+	@Override
+	public OidcUser loadUser(OidcUserRequest request) {
+		OidcUser verified = this.tokens.loadUser(request);
+		String registrationId = request.getClientRegistration().getRegistrationId();
+		OidcIdToken idToken = verified.getIdToken();
+		String asked = this.settings.acrValues(registrationId);
+		if (asked != null && !AssuranceLevels.satisfies(idToken.getClaimAsString("acr"), asked)) {
+			throw refused(INSUFFICIENT_ACR, "The level of assurance is lower than " + asked);
+		}
+		String pid = idToken.getClaimAsString(PID);
+		if (pid == null || pid.isBlank()) {
+			throw refused(UNKNOWN_PERSON, "The ID token names no person (no pid)");
+		}
+		long id = this.identities.signIn(this.identities.hash(pid), fullName(idToken));
+		PortalUser user = this.users.current(id)
+			.orElseThrow(() -> refused(UNKNOWN_PERSON, "The person may not sign in"));
+		return new PortalOidcUser(user, registrationId, idToken);
+	}
+
+	private static String fullName(OidcIdToken token) {
+		String name = token.getClaimAsString("name");
+		if (name == null || name.isBlank()) {
+			name = (nonNull(token.getGivenName()) + " " + nonNull(token.getFamilyName())).strip();
+		}
+		if (name.isBlank()) {
+			return "Uten navn";
+		}
+		return (name.length() > 200) ? name.substring(0, 200) : name.strip();
+	}
+
+	private static String nonNull(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	private static OAuth2AuthenticationException refused(String code, String description) {
+		return new OAuth2AuthenticationException(new OAuth2Error(code, description, null));
+	}
+
+}
