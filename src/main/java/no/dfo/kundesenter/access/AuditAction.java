@@ -55,6 +55,12 @@ public enum AuditAction {
 	CANNED_REPLY_DELETED,
 
 	/** Uploaded a file the virus check stopped (nothing of the upload was stored). */
-	ATTACHMENT_INFECTED
+	ATTACHMENT_INFECTED,
+
+	/** Signed in: the provider and level of assurance, never the identity number. */
+	SIGNED_IN,
+
+	/** Signed out (from the portal or, through back-channel logout, at the provider). */
+	SIGNED_OUT
 
 }

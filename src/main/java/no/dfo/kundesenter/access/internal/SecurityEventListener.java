@@ -1,5 +1,7 @@
 package no.dfo.kundesenter.access.internal;
 
+import no.dfo.kundesenter.access.AuditAction;
+import no.dfo.kundesenter.access.AuditTrail;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
@@ -30,16 +32,31 @@ class SecurityEventListener {
 
 	private final PortalUsers users;
 
+	private final AuditTrail audit;
+
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-	SecurityEventListener(SecurityLog log, PortalUsers users) {
+	SecurityEventListener(SecurityLog log, PortalUsers users, AuditTrail audit) {
 		this.log = log;
 		this.users = users;
+		this.audit = audit;
 	}
 
 	@EventListener
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
 		this.log.signedIn(SecurityLog.personId(event.getAuthentication()));
+		if (event.getAuthentication().getPrincipal() instanceof PortalUserDetails signedIn) {
+			this.audit.record(signedIn.getUser(), AuditAction.SIGNED_IN, null, signInDetail(signedIn));
+		}
+	}
+
+	/** The provider and level of assurance; nothing that names the person. */
+	private static String signInDetail(PortalUserDetails signedIn) {
+		if (signedIn instanceof PortalOidcUser oidc) {
+			String acr = oidc.acr();
+			return "provider=" + oidc.registrationId() + ((acr != null) ? " acr=" + acr : "");
+		}
+		return "provider=password";
 	}
 
 	@EventListener
@@ -56,6 +73,9 @@ class SecurityEventListener {
 	@EventListener
 	void signedOut(LogoutSuccessEvent event) {
 		this.log.signedOut(SecurityLog.personId(event.getAuthentication()));
+		if (event.getAuthentication().getPrincipal() instanceof PortalUserDetails signedOut) {
+			this.audit.record(signedOut.getUser(), AuditAction.SIGNED_OUT, null, "by=portal");
+		}
 	}
 
 	@EventListener

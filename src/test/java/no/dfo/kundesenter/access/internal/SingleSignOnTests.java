@@ -142,6 +142,10 @@ class SingleSignOnTests {
 		Long someCase = this.jdbc.queryForObject(
 				"select max(id) from support_case where reporter_id = ? and channel = 'WEB'", Long.class, kariId);
 		assertThat(cases.body()).contains("Kari Nordmann", ">" + someCase + "<");
+		assertThat(this.jdbc.queryForList(
+				"select detail from audit_event where actor_id = ? and action = 'SIGNED_IN' order by id desc limit 1",
+				String.class, kariId))
+			.containsExactly("provider=ansattporten acr=substantial");
 	}
 
 	@Test
