@@ -37,6 +37,8 @@ declare
         -- Spring Session, the event publication registry (completed events are deleted), ShedLock.
         'spring_session', 'select, insert, update, delete',
         'spring_session_attributes', 'select, insert, update, delete',
+        -- The sign-ins at OpenID providers behind the sessions (back-channel logout).
+        'oidc_session', 'select, insert, update, delete',
         'event_publication', 'select, insert, update, delete',
         'shedlock', 'select, insert, update',
         -- Bucket4j's rate-limit state; expired buckets are deleted.

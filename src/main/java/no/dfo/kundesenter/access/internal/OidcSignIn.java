@@ -35,10 +35,13 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	private final PortalUsers users;
 
-	OidcSignIn(AccessSettings settings, PersonIdentities identities, PortalUsers users) {
+	private final IdTokenHints hints;
+
+	OidcSignIn(AccessSettings settings, PersonIdentities identities, PortalUsers users, IdTokenHints hints) {
 		this.settings = settings;
 		this.identities = identities;
 		this.users = users;
+		this.hints = hints;
 	}
 
 	@Override
@@ -57,7 +60,7 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		long id = this.identities.signIn(this.identities.hash(pid), fullName(idToken));
 		PortalUser user = this.users.current(id)
 			.orElseThrow(() -> refused(UNKNOWN_PERSON, "The person may not sign in"));
-		return new PortalOidcUser(user, registrationId, idToken);
+		return new PortalOidcUser(user, registrationId, idToken, this.hints.seal(idToken.getTokenValue()));
 	}
 
 	private static String fullName(OidcIdToken token) {

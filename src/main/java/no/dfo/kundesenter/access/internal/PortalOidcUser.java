@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /**
  * A person signed in through single sign-on. What is kept of the ID token (in the
  * session, in the database) holds no national identity number: the {@code pid} claim is
- * dropped, and the token itself is not kept.
+ * dropped, and the token itself is kept only sealed ({@link IdTokenHints}), for signing
+ * out.
  */
 final class PortalOidcUser extends PortalUserDetails implements OidcUser {
 
@@ -24,9 +25,12 @@ final class PortalOidcUser extends PortalUserDetails implements OidcUser {
 
 	private final OidcIdToken idToken;
 
-	PortalOidcUser(PortalUser user, String registrationId, OidcIdToken received) {
+	private final String sealedIdToken;
+
+	PortalOidcUser(PortalUser user, String registrationId, OidcIdToken received, String sealedIdToken) {
 		super(user, null, true);
 		this.registrationId = registrationId;
+		this.sealedIdToken = sealedIdToken;
 		Map<String, Object> claims = new LinkedHashMap<>(received.getClaims());
 		claims.remove(OidcSignIn.PID);
 		this.idToken = new OidcIdToken(NOT_KEPT, received.getIssuedAt(), received.getExpiresAt(), claims);
@@ -34,6 +38,11 @@ final class PortalOidcUser extends PortalUserDetails implements OidcUser {
 
 	String registrationId() {
 		return this.registrationId;
+	}
+
+	/** The ID token as received, sealed. */
+	String sealedIdToken() {
+		return this.sealedIdToken;
 	}
 
 	@Nullable String acr() {

@@ -72,7 +72,13 @@ class SecurityConfiguration {
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime(), rescue, securityLog),
 				CsrfFilter.class);
-		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+		if (providers != null) {
+			http.logout((logout) -> logout.logoutUrl("/logout")
+				.logoutSuccessHandler(singleSignOn.logoutSuccess(providers)));
+		}
+		else {
+			http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl(ProviderLogout.SIGNED_OUT_PATH));
+		}
 		http.headers((headers) -> headers
 			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
 					+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Sign-in with the configured OpenID providers (Spring Boot's
  * {@code spring.security.oauth2.client.*}): the authorization request, the check of what
- * comes back, and refusals in plain words.
+ * comes back, refusals in plain words, RP-initiated logout and back-channel logout.
  */
 @Component
 class SingleSignOn {
@@ -19,15 +19,21 @@ class SingleSignOn {
 
 	private final PortalUsers users;
 
+	private final IdTokenHints hints;
+
+	private final OidcSessions sessions;
+
 	private final SecurityLog securityLog;
 
 	private final LocaleResolver locales;
 
-	SingleSignOn(AccessSettings settings, PersonIdentities identities, PortalUsers users, SecurityLog securityLog,
-			LocaleResolver locales) {
+	SingleSignOn(AccessSettings settings, PersonIdentities identities, PortalUsers users, IdTokenHints hints,
+			OidcSessions sessions, SecurityLog securityLog, LocaleResolver locales) {
 		this.settings = settings;
 		this.identities = identities;
 		this.users = users;
+		this.hints = hints;
+		this.sessions = sessions;
 		this.securityLog = securityLog;
 		this.locales = locales;
 	}
@@ -41,10 +47,18 @@ class SingleSignOn {
 		http.oauth2Login((login) -> login.loginPage("/login")
 			.authorizationEndpoint((authorization) -> authorization
 				.authorizationRequestResolver(new SignInRequests(registrations, this.settings, this.locales)))
-			.userInfoEndpoint(
-					(userInfo) -> userInfo.oidcUserService(new OidcSignIn(this.settings, this.identities, this.users)))
+			.userInfoEndpoint((userInfo) -> userInfo
+				.oidcUserService(new OidcSignIn(this.settings, this.identities, this.users, this.hints)))
 			.authorizedClientRepository(new NoAuthorizedClients())
+			.oidcSessionRegistry(this.sessions)
 			.failureHandler(new SignInRefusals(this.securityLog)));
+		http.oidcLogout((logout) -> logout.oidcSessionRegistry(this.sessions)
+			.backChannel((backChannel) -> backChannel
+				.logoutHandler(new BackChannelLogouts(this.sessions, this.securityLog))));
+	}
+
+	ProviderLogout logoutSuccess(ClientRegistrationRepository registrations) {
+		return new ProviderLogout(registrations, this.hints);
 	}
 
 }

@@ -197,6 +197,63 @@ class SingleSignOnTests {
 	}
 
 	@Test
+	void signingOutEndsTheSessionAndTheSignInAtTheProvider() throws Exception {
+		OpenIdBrowser kari = new OpenIdBrowser(this.port);
+		kari.signIn("ansattporten", "pairwise-" + UUID.randomUUID(), claims(KARI, "Kari Nordmann", "substantial"));
+		assertThat(kari.get("/saker").statusCode()).isEqualTo(200);
+		HttpResponse<String> out = kari.submit("/saker", "/logout", Map.of());
+		assertThat(out.statusCode()).isEqualTo(302);
+		String endSession = OpenIdBrowser.location(out);
+		assertThat(endSession).startsWith(PROVIDER.endSessionEndpointUrl("ansattporten").toString());
+		Map<String, String> parameters = query(endSession);
+		assertThat(parameters).containsEntry("post_logout_redirect_uri", kari.portal() + "/login?logout");
+		assertThat(parameters.get("id_token_hint")).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+		assertThat(kari.get("/saker").statusCode()).isEqualTo(302);
+
+		HttpResponse<String> atProvider = kari.get(endSession);
+		assertThat(OpenIdBrowser.location(atProvider)).isEqualTo(kari.portal() + "/login?logout");
+		assertThat(kari.get(OpenIdBrowser.location(atProvider)).body()).contains("Du er logget ut");
+	}
+
+	@Test
+	void aBackChannelLogoutFromTheProviderEndsTheSession() throws Exception {
+		String subject = "pairwise-" + UUID.randomUUID();
+		OpenIdBrowser kari = new OpenIdBrowser(this.port);
+		kari.signIn("ansattporten", subject, claims(KARI, "Kari Nordmann", "substantial"));
+		assertThat(kari.get("/saker").statusCode()).isEqualTo(200);
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from oidc_session where subject = ?", Integer.class, subject))
+			.isOne();
+
+		String logoutToken = PROVIDER
+			.issueToken("ansattporten", subject, "ansattporten",
+					Map.of("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of())))
+			.serialize();
+		HttpResponse<String> ended = new OpenIdBrowser(this.port).post("/logout/connect/back-channel/ansattporten",
+				Map.of("logout_token", logoutToken));
+		assertThat(ended.statusCode()).isEqualTo(200);
+		assertThat(kari.get("/saker").statusCode()).isEqualTo(302);
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from oidc_session where subject = ?", Integer.class, subject))
+			.isZero();
+	}
+
+	@Test
+	void aLogoutTokenFromAnotherIssuerEndsNothing() throws Exception {
+		String subject = "pairwise-" + UUID.randomUUID();
+		OpenIdBrowser kari = new OpenIdBrowser(this.port);
+		kari.signIn("ansattporten", subject, claims(KARI, "Kari Nordmann", "substantial"));
+		String forged = PROVIDER
+			.issueToken("annen", subject, "ansattporten",
+					Map.of("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of())))
+			.serialize();
+		HttpResponse<String> refused = new OpenIdBrowser(this.port).post("/logout/connect/back-channel/ansattporten",
+				Map.of("logout_token", forged));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(kari.get("/saker").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void aLowerLevelOfAssuranceIsRefused() throws Exception {
 		assertRefused(new OpenIdBrowser(this.port).signIn("ansattporten", "s", claims(KARI, "Kari Nordmann", "low")),
 				"niva");
