@@ -14,8 +14,6 @@ import org.springframework.validation.Errors;
  */
 final class MessageFormValidator {
 
-	static final int MAX_LENGTH = Message.MAX_LENGTH;
-
 	private MessageFormValidator() {
 	}
 
@@ -84,7 +82,7 @@ final class MessageFormValidator {
 				errors.rejectValue("body", "conversation.body.required");
 			}
 		}
-		else if (FormText.strip(form.body()).length() > MAX_LENGTH) {
+		else if (FormText.strip(form.body()).length() > Message.MAX_LENGTH) {
 			errors.rejectValue("body", "conversation.body.tooLong");
 		}
 	}
