@@ -18,15 +18,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param identityKey the secret that national identity numbers are hashed with (HMAC): at
  * least 32 characters, from the environment; required when single sign-on is set up.
  * Changing it makes every known person unknown
- * @param firstAdministrator the national identity number of the administrator a new
- * installation starts with; used while nobody is administrator
+ * @param firstAdministrator the administrator a new installation starts with, by national
+ * identity number or (for the centre's own staff) Entra ID object id; used while nobody
+ * is administrator
  * @param acrValues the level of assurance asked of each sign-in provider, by registration
  * id; the returned {@code acr} must be at least as high ({@link AssuranceLevels})
+ * @param authorizationDetails what a provider is asked to let the person choose, by
+ * registration id: the JSON of {@code authorization_details} (at Ansattporten, the
+ * organization the person signs in for, {@link ChosenOrganizations})
  */
 @ConfigurationProperties("portal.access")
 record AccessSettings(@DefaultValue("974000008") String centreOrgNumber, @DefaultValue("12h") Duration sessionLifetime,
 		@DefaultValue("true") boolean spareSessionRoundTrips, @Nullable String identityKey,
-		@Nullable String firstAdministrator, @DefaultValue Map<String, String> acrValues) {
+		@Nullable String firstAdministrator, @DefaultValue Map<String, String> acrValues,
+		@DefaultValue Map<String, String> authorizationDetails) {
 
 	/** The level asked of a provider, or {@literal null} to ask none. */
 	@Nullable String acrValues(String registrationId) {
@@ -39,6 +44,12 @@ record AccessSettings(@DefaultValue("974000008") String centreOrgNumber, @Defaul
 			case "idporten" -> "idporten-loa-substantial";
 			default -> null;
 		};
+	}
+
+	/** The {@code authorization_details} asked of a provider, or {@literal null}. */
+	@Nullable String authorizationDetails(String registrationId) {
+		String configured = this.authorizationDetails.get(registrationId);
+		return (configured == null || configured.isBlank()) ? null : configured.strip();
 	}
 
 }

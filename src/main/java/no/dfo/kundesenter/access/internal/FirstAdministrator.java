@@ -1,5 +1,8 @@
 package no.dfo.kundesenter.access.internal;
 
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
 import no.dfo.kundesenter.access.AuditAction;
 import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.Role;
@@ -15,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Lets a new installation be taken into use without demo data: while nobody is
  * administrator, the person named by {@code portal.access.first-administrator} (a
  * national identity number, kept only as its keyed hash) becomes administrator at the
- * centre, to grant everyone else their access. Once anyone is administrator the setting
- * does nothing.
+ * centre, to grant everyone else their access. The setting may instead be an Entra ID
+ * object id, for an administrator from the centre's own directory. Once anyone is
+ * administrator the setting does nothing.
  */
 @Component
 class FirstAdministrator implements ApplicationRunner {
@@ -47,27 +51,38 @@ class FirstAdministrator implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		String pid = this.settings.firstAdministrator();
-		if (pid == null || pid.isBlank()) {
+		String named = this.settings.firstAdministrator();
+		if (named == null || named.isBlank()) {
+			return;
+		}
+		UUID objectId = OidcSignIn.objectId(named);
+		if (objectId != null) {
+			this.transactions.executeWithoutResult((status) -> name(() -> {
+				Long existing = this.identities.findByObjectId(objectId);
+				return (existing != null) ? existing
+						: this.identities.signInByObjectId(objectId, "Administrator", null);
+			}));
 			return;
 		}
 		if (!this.identities.configured()) {
 			throw new IllegalStateException("portal.access.first-administrator is set, but portal.access.identity-key "
 					+ "is not: set PORTAL_ACCESS_IDENTITYKEY (README, configuration)");
 		}
-		String pidHash = this.identities.hash(pid);
-		this.transactions.executeWithoutResult((status) -> name(pidHash));
+		String pidHash = this.identities.hash(named);
+		this.transactions.executeWithoutResult((status) -> name(() -> {
+			Long existing = this.identities.find(pidHash);
+			return (existing != null) ? existing : this.identities.signIn(pidHash, "Administrator");
+		}));
 	}
 
-	private void name(String pidHash) {
+	private void name(LongSupplier person) {
 		this.jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
 		if (Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select 1 from user_role where role = ?)",
 				Boolean.class, Role.ADMINISTRATOR.name()))) {
 			return;
 		}
 		long centre = this.identities.centreOrganization();
-		Long existing = this.identities.find(pidHash);
-		long id = (existing != null) ? existing : this.identities.signIn(pidHash, "Administrator");
+		long id = person.getAsLong();
 		if (Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select 1 from user_role where user_id = ?)",
 				Boolean.class, id))) {
 			logger.warn("The first administrator (user {}) holds roles at an agency already; not made administrator",

@@ -35,6 +35,7 @@ class SignInRefusals implements AuthenticationFailureHandler {
 		return switch (code) {
 			case OidcSignIn.INSUFFICIENT_ACR -> "niva";
 			case OidcSignIn.UNKNOWN_PERSON -> "person";
+			case OidcSignIn.WRONG_ORGANIZATION -> "virksomhet";
 			case "access_denied" -> "avbrutt";
 			case "invalid_id_token", "invalid_nonce", "invalid_token_response", "invalid_grant" -> "ugyldig";
 			case "authorization_request_not_found", "invalid_state_parameter" -> "utlopt";

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The authorization request a sign-in starts with: Spring Security's (state, and for
  * OpenID Connect a nonce), with PKCE (S256) for every client, the level of assurance the
- * provider is asked for ({@code acr_values}) and the portal's language for this request
+ * provider is asked for ({@code acr_values}), what the person is asked to choose
+ * ({@code authorization_details}) and the portal's language for this request
  * ({@code ui_locales}).
  */
 final class SignInRequests implements OAuth2AuthorizationRequestResolver {
@@ -50,10 +51,15 @@ final class SignInRequests implements OAuth2AuthorizationRequestResolver {
 			return null;
 		}
 		Object registrationId = authorization.getAttributes().get(OAuth2ParameterNames.REGISTRATION_ID);
-		String acr = (registrationId != null) ? this.settings.acrValues(registrationId.toString()) : null;
+		String id = (registrationId != null) ? registrationId.toString() : "";
 		Map<String, Object> parameters = new HashMap<>(authorization.getAdditionalParameters());
+		String acr = this.settings.acrValues(id);
 		if (acr != null) {
 			parameters.put("acr_values", acr);
+		}
+		String details = this.settings.authorizationDetails(id);
+		if (details != null) {
+			parameters.put(ChosenOrganizations.CLAIM, details);
 		}
 		parameters.put("ui_locales", this.locales.resolveLocale(request).getLanguage());
 		// Without an address of its own the request's address is built again, with them.

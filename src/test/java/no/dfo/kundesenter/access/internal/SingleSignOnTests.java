@@ -39,6 +39,9 @@ class SingleSignOnTests {
 
 	static final String KARI = "15887000111";
 
+	static final String AUTHORIZATION_DETAILS = "[{\"type\":\"ansattporten:altinn:service\","
+			+ "\"resource\":\"urn:altinn:resource:5613:1\"}]";
+
 	static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(true));
 
 	static {
@@ -49,6 +52,8 @@ class SingleSignOnTests {
 	static void providers(DynamicPropertyRegistry registry) {
 		register(registry, "ansattporten", "ansattporten", "ansattporten");
 		register(registry, "idporten", "idporten", "idporten");
+		register(registry, "entraid", "entraid", "entraid");
+		registry.add("portal.access.authorization-details.ansattporten", () -> AUTHORIZATION_DETAILS);
 		// A provider whose tokens are signed with a key it does not publish: a forgery.
 		register(registry, "forfalsket", "ansattporten", "ansattporten");
 		registry.add("spring.security.oauth2.client.provider.forfalsket.jwk-set-uri",
@@ -83,6 +88,15 @@ class SingleSignOnTests {
 
 	@Autowired
 	AccessRequests requests;
+
+	@Autowired
+	PersonIdentities identities;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	no.dfo.kundesenter.access.AuditTrail audit;
 
 	private static String claims(String pid, String name, String acr) {
 		return "{\"pid\": \"" + pid + "\", \"name\": \"" + name + "\", \"acr\": \"" + acr + "\"}";
@@ -121,10 +135,14 @@ class SingleSignOnTests {
 		assertThat(ansattporten).containsEntry("code_challenge_method", "S256")
 			.containsEntry("acr_values", "substantial")
 			.containsEntry("ui_locales", "nb")
+			.containsEntry("authorization_details", AUTHORIZATION_DETAILS)
 			.containsEntry("response_type", "code")
 			.containsKeys("code_challenge", "state", "nonce");
-		assertThat(query(browser.authorizationRequest("idporten"))).containsEntry("acr_values",
-				"idporten-loa-substantial");
+		Map<String, String> idporten = query(browser.authorizationRequest("idporten"));
+		assertThat(idporten).containsEntry("acr_values", "idporten-loa-substantial")
+			.doesNotContainKey("authorization_details");
+		assertThat(query(browser.authorizationRequest("entraid"))).doesNotContainKeys("acr_values",
+				"authorization_details");
 	}
 
 	@Test
@@ -311,6 +329,116 @@ class SingleSignOnTests {
 		assertRefused(
 				new OpenIdBrowser(this.port).signIn("ansattporten", "s", "{\"acr\": \"substantial\", \"name\": \"X\"}"),
 				"person");
+	}
+
+	@Test
+	void theOrganizationChosenAtAnsattportenMustBeTheOneThePersonIsGrantedFor() throws Exception {
+		String karis = this.jdbc
+			.queryForObject("select o.org_number from app_user u join organization o on o.id = u.organization_id "
+					+ "where u.username = 'kari'", String.class);
+		OpenIdBrowser forHerAgency = new OpenIdBrowser(this.port);
+		HttpResponse<String> back = forHerAgency.signIn("ansattporten", "pairwise-kari", chosen(KARI, "0192:" + karis));
+		assertThat(OpenIdBrowser.location(back)).doesNotContain("avvist");
+		assertThat(forHerAgency.get("/saker").statusCode()).isEqualTo(200);
+
+		OpenIdBrowser forAnother = new OpenIdBrowser(this.port);
+		assertRefused(forAnother.signIn("ansattporten", "pairwise-kari", chosen(KARI, "0192:999999999")), "virksomhet");
+		assertThat(OpenIdBrowser.location(forAnother.get("/saker"))).endsWith("/login");
+	}
+
+	@Test
+	void anUnknownPersonMayChooseAnyOrganizationAndOrdersAccess() throws Exception {
+		OpenIdBrowser newcomer = new OpenIdBrowser(this.port);
+		newcomer.signIn("ansattporten", "pairwise-" + UUID.randomUUID(), chosen(newPid(), "0192:999999999"));
+		assertThat(OpenIdBrowser.location(newcomer.get("/saker"))).endsWith("/tilgang");
+	}
+
+	private static String chosen(String pid, String organization) {
+		return "{\"pid\": \"" + pid + "\", \"name\": \"Kari Nordmann\", \"acr\": \"substantial\", "
+				+ "\"authorization_details\": [{\"type\": \"ansattporten:altinn:service\", "
+				+ "\"resource\": \"urn:altinn:resource:5613:1\", \"reportees\": [{\"Rights\": [\"Read\"], "
+				+ "\"Authority\": \"iso6523-actorid-upis\", \"ID\": \"" + organization
+				+ "\", \"Name\": \"Virksomheten\"}]}]}";
+	}
+
+	@Test
+	void aCaseworkerSignsInWithEntraIdByVerifiedEmailAndIsKnownByObjectIdFromThenOn() throws Exception {
+		String email = "saksbehandler-" + UUID.randomUUID() + "@kundesenter.example";
+		long caseworker = centreUser(email, Role.PAYROLL_CASEWORKER);
+		UUID objectId = UUID.randomUUID();
+
+		OpenIdBrowser first = new OpenIdBrowser(this.port);
+		first.signIn("entraid", objectId.toString(), entra(objectId, "Siv Saksbehandler", email, true));
+		assertThat(first.get("/saksbehandling").statusCode()).isEqualTo(200);
+		assertThat(
+				this.jdbc.queryForObject("select entra_object_id from app_user where id = ?", UUID.class, caseworker))
+			.isEqualTo(objectId);
+
+		// Known by object id now, whatever the address says.
+		OpenIdBrowser again = new OpenIdBrowser(this.port);
+		again.signIn("entraid", objectId.toString(), entra(objectId, "Siv Saksbehandler", null, false));
+		assertThat(again.get("/saksbehandling").statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("select count(*) from app_user where entra_object_id = ?", Integer.class,
+				objectId))
+			.isOne();
+	}
+
+	@Test
+	void anEmailEntraIdDoesNotVouchForOrOfAnAgencyPersonNamesNobody() throws Exception {
+		String email = "saksbehandler-" + UUID.randomUUID() + "@kundesenter.example";
+		long caseworker = centreUser(email, Role.PAYROLL_CASEWORKER);
+		UUID stranger = UUID.randomUUID();
+		OpenIdBrowser unverified = new OpenIdBrowser(this.port);
+		unverified.signIn("entraid", stranger.toString(), entra(stranger, "Ukjent Person", email, false));
+		assertThat(OpenIdBrowser.location(unverified.get("/saksbehandling"))).endsWith("/tilgang");
+		assertThat(
+				this.jdbc.queryForObject("select entra_object_id from app_user where id = ?", UUID.class, caseworker))
+			.isNull();
+
+		String karisEmail = this.jdbc.queryForObject("select email from app_user where username = 'kari'",
+				String.class);
+		UUID other = UUID.randomUUID();
+		OpenIdBrowser agency = new OpenIdBrowser(this.port);
+		agency.signIn("entraid", other.toString(), entra(other, "Kari Nordmann", karisEmail, true));
+		assertThat(OpenIdBrowser.location(agency.get("/saker"))).endsWith("/tilgang");
+		assertThat(this.jdbc.queryForObject("select entra_object_id from app_user where username = 'kari'", UUID.class))
+			.isNull();
+	}
+
+	@Test
+	void aTokenFromEntraIdWithoutAnObjectIdIsRefused() throws Exception {
+		assertRefused(new OpenIdBrowser(this.port).signIn("entraid", "s", "{\"name\": \"X\", \"oid\": \"not-a-uuid\"}"),
+				"person");
+	}
+
+	@Test
+	void anEntraIdObjectIdCanNameTheFirstAdministrator() {
+		UUID objectId = UUID.randomUUID();
+		AccessSettings named = new AccessSettings("974000008", java.time.Duration.ofHours(12), true, null,
+				objectId.toString(), Map.of(), Map.of());
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.update("delete from user_role where role = 'ADMINISTRATOR'");
+			new FirstAdministrator(named, this.identities, this.jdbc, this.transactions, this.audit).run(null);
+			assertThat(this.jdbc.queryForList("""
+					select u.entra_object_id from app_user u join user_role r on r.user_id = u.id
+					where r.role = 'ADMINISTRATOR'""", UUID.class)).containsExactly(objectId);
+			status.setRollbackOnly();
+		});
+	}
+
+	private long centreUser(String email, Role role) {
+		long id = this.jdbc.queryForObject("""
+				insert into app_user (username, full_name, email, organization_id)
+				select ?, 'Siv Saksbehandler', ?, id from organization where org_number = '974000008'
+				returning id""", Long.class, "siv-" + UUID.randomUUID(), email);
+		this.jdbc.update("insert into user_role (user_id, role) values (?, ?)", id, role.name());
+		return id;
+	}
+
+	private static String entra(UUID objectId, String name, String email, boolean verified) {
+		String address = (email != null) ? ", \"email\": \"" + email + "\", \"xms_edov\": " + verified : "";
+		return "{\"oid\": \"" + objectId + "\", \"tid\": \"" + UUID.nameUUIDFromBytes("senteret".getBytes())
+				+ "\", \"name\": \"" + name + "\"" + address + "}";
 	}
 
 	private void assertRefused(HttpResponse<String> back, String kind) throws Exception {
