@@ -14,10 +14,11 @@ declare
     privileges constant jsonb := jsonb_build_object(
         -- Agencies and people are read. Approving a request moves a person to its agency; that
         -- column's UPDATE also lets a grant lock the person's row (AccessRequests, V18). A person
-        -- signing in for the first time is added, and their name follows the provider's; a new
-        -- installation adds the centre itself (PersonIdentities).
+        -- signing in for the first time is added, and their name follows the provider's; someone at
+        -- the centre is tied to their Entra ID object id; a new installation adds the centre
+        -- itself (PersonIdentities).
         'organization', 'select, insert',
-        'app_user', 'select, insert, update (organization_id, full_name)',
+        'app_user', 'select, insert, update (organization_id, full_name, entra_object_id)',
         'user_role', 'select, insert, delete',
         'access_request', 'select, insert, update',
         -- History: appended to, never changed.

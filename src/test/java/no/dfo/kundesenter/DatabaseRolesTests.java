@@ -1,5 +1,9 @@
 package no.dfo.kundesenter;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +29,9 @@ import no.dfo.kundesenter.casework.CannedReplies;
 import no.dfo.kundesenter.notifications.internal.DemoMailbox;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +44,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
@@ -75,6 +83,12 @@ class DatabaseRolesTests {
 	private static final Map<String, Object> SERVER = TestDatabases.shared();
 
 	private static boolean created;
+
+	private static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(true));
+
+	static {
+		PROVIDER.start();
+	}
 
 	@Autowired
 	MockMvc mvc;
@@ -121,6 +135,20 @@ class DatabaseRolesTests {
 		registry.add("spring.datasource.password", () -> PASSWORD);
 		registry.add("spring.flyway.user", () -> OWNER);
 		registry.add("spring.flyway.password", () -> PASSWORD);
+		for (String id : new String[] { "ansattporten", "entraid" }) {
+			String prefix = "spring.security.oauth2.client.registration." + id + ".";
+			registry.add(prefix + "client-id", () -> id);
+			registry.add(prefix + "client-secret", () -> "test-secret");
+			registry.add(prefix + "authorization-grant-type", () -> "authorization_code");
+			registry.add(prefix + "scope", () -> "openid,profile");
+			registry.add("spring.security.oauth2.client.provider." + id + ".issuer-uri",
+					() -> PROVIDER.issuerUrl(id).toString());
+		}
+	}
+
+	@AfterAll
+	static void stopProvider() {
+		PROVIDER.shutdown();
 	}
 
 	/**
@@ -158,6 +186,28 @@ class DatabaseRolesTests {
 			.getCookie("SESSION");
 		assertThat(session).as("SESSION cookie").isNotNull();
 		return session;
+	}
+
+	/**
+	 * Signs in through single sign-on: the browser's part, with the portal under MockMvc
+	 * and the provider over HTTP.
+	 */
+	private Cookie signInWith(String registrationId, String claims) throws Exception {
+		MockHttpServletResponse start = this.mvc.perform(get("/oauth2/authorization/" + registrationId))
+			.andReturn()
+			.getResponse();
+		HttpResponse<String> login = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(start.getRedirectedUrl()))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("username=s&claims=" + java.net.URLEncoder.encode(claims, StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		URI back = URI.create(login.headers().firstValue("Location").orElseThrow());
+		MockHttpServletResponse signedIn = this.mvc.perform(get(back).cookie(start.getCookie("SESSION")))
+			.andReturn()
+			.getResponse();
+		assertThat(signedIn.getRedirectedUrl()).doesNotContain("avvist");
+		return signedIn.getCookie("SESSION");
 	}
 
 	private static String sessionId(Cookie session) {
@@ -302,6 +352,27 @@ class DatabaseRolesTests {
 		assertThat(this.jdbc.queryForList("select change from role_change where user_id = ? order by id", String.class,
 				nina.id()))
 			.containsExactly("GRANTED", "REVOKED");
+	}
+
+	@Test
+	void peopleSignInThroughSingleSignOnAndAreTiedToTheirIdentity() throws Exception {
+		String pid = "0" + ThreadLocalRandom.current().nextInt(1, 10) + "8" + ThreadLocalRandom.current().nextInt(1, 10)
+				+ String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+		Cookie newcomer = signInWith("ansattporten",
+				"{\"pid\": \"" + pid + "\", \"name\": \"Nils Nykommer\", \"acr\": \"substantial\"}");
+		this.mvc.perform(get("/tilgang").cookie(newcomer)).andExpect(status().isOk());
+		assertThat(count("select count(*) from app_user where full_name = 'Nils Nykommer' and pid_hash is not null"))
+			.isOne();
+
+		long caseworker = this.jdbc.queryForObject("select id from app_user where username = 'siri'", Long.class);
+		String email = this.jdbc.queryForObject("select email from app_user where id = ?", String.class, caseworker);
+		UUID objectId = UUID.randomUUID();
+		Cookie siri = signInWith("entraid", "{\"oid\": \"" + objectId + "\", \"name\": \"Siri Saksbehandler\", "
+				+ "\"email\": \"" + email + "\", \"email_verified\": true}");
+		this.mvc.perform(get("/saksbehandling").cookie(siri)).andExpect(status().isOk());
+		assertThat(
+				this.jdbc.queryForObject("select entra_object_id from app_user where id = ?", UUID.class, caseworker))
+			.isEqualTo(objectId);
 	}
 
 	@Test
