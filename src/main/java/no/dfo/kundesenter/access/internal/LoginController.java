@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class LoginController {
@@ -33,7 +34,16 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(Model model) {
+	String login(@RequestParam(name = "minutter", required = false) @Nullable String waitMinutes, Model model) {
+		// How long a refused return from single sign-on must wait (SignInRefusals); whole
+		// minutes, read leniently.
+		if (waitMinutes != null && waitMinutes.matches("[1-9][0-9]{0,3}")) {
+			model.addAttribute("waitMinutes", Integer.parseInt(waitMinutes));
+		}
+		return login(model);
+	}
+
+	private String login(Model model) {
 		model.addAttribute("demoLogin", this.demoLogin);
 		model.addAttribute("providers", this.providers);
 		return "access/login";

@@ -11,7 +11,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 /**
  * A refused return from single sign-on: back to the login page with what went wrong in
  * plain words ({@code /login?avvist=…}), never an error page or a stack trace. The
- * refusal is a security event with its error code; nothing from the token is logged.
+ * refusal is a security event with its error code; nothing from the token is logged. A
+ * return refused because too many sign-ins failed from the address says how long to wait.
  */
 class SignInRefusals implements AuthenticationFailureHandler {
 
@@ -24,6 +25,12 @@ class SignInRefusals implements AuthenticationFailureHandler {
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception instanceof SignInLimitedException limited) {
+			this.securityLog.signInFailed("sso_limited", null, "");
+			response.sendRedirect(
+					request.getContextPath() + "/login?avvist=mange&minutter=" + limited.limit().retryAfterMinutes());
+			return;
+		}
 		String code = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
 				: "other";
 		this.securityLog.signInFailed("sso_" + code, null, "");

@@ -31,8 +31,19 @@ final class OpenIdBrowser {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
+	private final String address;
+
 	OpenIdBrowser(int port) {
+		this(port, "127.0.0.1");
+	}
+
+	/**
+	 * A browser at the given address, as a proxy in front of the portal names it
+	 * ({@code X-Forwarded-For}, which the portal trusts from loopback).
+	 */
+	OpenIdBrowser(int port, String address) {
 		this.portal = "http://localhost:" + port;
+		this.address = address;
 	}
 
 	String portal() {
@@ -40,14 +51,17 @@ final class OpenIdBrowser {
 	}
 
 	HttpResponse<String> get(String pathOrUrl) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.client.send(HttpRequest.newBuilder(uri(pathOrUrl))
+			.header("Accept", "text/html")
+			.header("X-Forwarded-For", this.address)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> post(String pathOrUrl, Map<String, String> form) throws Exception {
 		return this.client.send(HttpRequest.newBuilder(uri(pathOrUrl))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
+			.header("X-Forwarded-For", this.address)
 			.POST(HttpRequest.BodyPublishers.ofString(form(form)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
