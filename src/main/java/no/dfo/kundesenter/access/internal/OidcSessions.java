@@ -43,10 +43,13 @@ class OidcSessions implements OidcSessionRegistry {
 			return;
 		}
 		OidcIdToken token = user.getIdToken();
-		// Sign-ins whose sessions have ended by themselves are of no further use.
+		// Sign-ins whose sessions have ended by themselves are of no further use, nor are
+		// those the provider ended long enough ago.
 		this.jdbc.update("""
-				delete from oidc_session o where o.created_at < now() - interval '1 hour'
-				and not exists (select 1 from spring_session s where s.session_id = o.session_id)""");
+				delete from oidc_session o
+				where (o.ended_at is null and o.created_at < now() - interval '1 hour'
+				       and not exists (select 1 from spring_session s where s.session_id = o.session_id))
+				   or o.ended_at < now() - interval '1 day'""");
 		this.jdbc
 			.update("""
 					insert into oidc_session (session_id, user_id, issuer, subject, sid) values (?, ?, ?, ?, ?)
@@ -80,10 +83,11 @@ class OidcSessions implements OidcSessionRegistry {
 		String issuer = String.valueOf(logoutToken.getIssuer());
 		String sid = logoutToken.getSessionId();
 		List<Ended> ended = (sid != null) ? this.jdbc.query("""
-				delete from oidc_session where issuer = ? and sid = ? returning session_id, user_id, issuer, subject""",
+				update oidc_session set ended_at = now() where issuer = ? and sid = ? and ended_at is null
+				returning session_id, user_id, issuer, subject""",
 				(rs, n) -> new Ended(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), issuer, sid)
 				: this.jdbc.query("""
-						delete from oidc_session where issuer = ? and subject = ?
+						update oidc_session set ended_at = now() where issuer = ? and subject = ? and ended_at is null
 						returning session_id, user_id, issuer, subject""",
 						(rs, n) -> new Ended(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), issuer,
 						logoutToken.getSubject());
@@ -92,6 +96,17 @@ class OidcSessions implements OidcSessionRegistry {
 			this.audit.record(session.userId(), AuditAction.SIGNED_OUT, null, "by=provider");
 		}
 		return ended;
+	}
+
+	/**
+	 * Whether the provider ended this session (a back-channel logout). Answers once: the
+	 * sign-in is forgotten then.
+	 */
+	boolean endedByProvider(String sessionId) {
+		return !this.jdbc
+			.queryForList("delete from oidc_session where session_id = ? and ended_at is not null returning 1",
+					Integer.class, sessionId)
+			.isEmpty();
 	}
 
 	record Ended(String sessionId, long userId, String issuer, String subject) {

@@ -30,7 +30,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment, PortalUsers users,
 			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits, FormRescue rescue,
 			SecurityLog securityLog, ObjectProvider<ClientRegistrationRepository> registrations,
-			SingleSignOn singleSignOn) throws Exception {
+			SingleSignOn singleSignOn, OidcSessions signIns) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -70,7 +70,8 @@ class SecurityConfiguration {
 		// told so on the login page, before the CSRF check, so a form sent after the end
 		// explains itself and keeps its text.
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
-		http.addFilterBefore(new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime(), rescue, securityLog),
+		http.addFilterBefore(
+				new SessionTimeoutFilter(sessionCookies, settings.sessionLifetime(), rescue, securityLog, signIns),
 				CsrfFilter.class);
 		if (providers != null) {
 			http.logout((logout) -> logout.logoutUrl("/logout")

@@ -22,8 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code portal.access.session-lifetime}, however active it was) goes to the login page
  * with a notice that says why, instead of a bare login form. The stale cookie is removed,
  * so this happens once; no session is started for it, so a made-up cookie adds nothing to
- * the session store. Each is a {@code session.timeout} event: {@code idle} (an ended or
- * unknown session) or {@code lifetime}.
+ * the session store. A session the provider ended (back-channel logout) says so instead.
+ * Each is a {@code session.timeout} event: {@code idle} (an ended or unknown session),
+ * {@code provider} or {@code lifetime}.
  */
 class SessionTimeoutFilter extends OncePerRequestFilter {
 
@@ -31,6 +32,9 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
 
 	/** The same, when the form the request sent was kept (FormRescue). */
 	static final String TIMED_OUT_FORM_KEPT_URL = "/login?utlopt&skjema";
+
+	/** A session the provider ended: the person signed out there. */
+	static final String ENDED_BY_PROVIDER_URL = "/login?avsluttet";
 
 	private final CookieSerializer cookies;
 
@@ -40,19 +44,25 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
 
 	private final SecurityLog log;
 
-	SessionTimeoutFilter(CookieSerializer cookies, Duration lifetime, FormRescue rescue, SecurityLog log) {
+	private final OidcSessions signIns;
+
+	SessionTimeoutFilter(CookieSerializer cookies, Duration lifetime, FormRescue rescue, SecurityLog log,
+			OidcSessions signIns) {
 		this.cookies = cookies;
 		this.lifetime = lifetime;
 		this.rescue = rescue;
 		this.log = log;
+		this.signIns = signIns;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
-			this.log.sessionTimedOut("idle", null);
-			timedOut(request, response);
+		String requested = request.getRequestedSessionId();
+		if (requested != null && !request.isRequestedSessionIdValid()) {
+			boolean byProvider = this.signIns.endedByProvider(requested);
+			this.log.sessionTimedOut(byProvider ? "provider" : "idle", null);
+			timedOut(request, response, byProvider ? ENDED_BY_PROVIDER_URL : TIMED_OUT_URL);
 			return;
 		}
 		HttpSession session = request.getSession(false);
@@ -61,13 +71,13 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
 			this.log.sessionTimedOut("lifetime", SecurityLog
 				.personId(SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication()));
 			session.invalidate();
-			timedOut(request, response);
+			timedOut(request, response, TIMED_OUT_URL);
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	private void timedOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void timedOut(HttpServletRequest request, HttpServletResponse response, String page) throws IOException {
 		// A form sent just after the session ended keeps its text for after signing in,
 		// in
 		// a new session; otherwise the stale cookie is removed and no session started.
@@ -75,7 +85,7 @@ class SessionTimeoutFilter extends OncePerRequestFilter {
 		if (!kept) {
 			this.cookies.writeCookieValue(new CookieValue(request, response, ""));
 		}
-		response.sendRedirect(request.getContextPath() + (kept ? TIMED_OUT_FORM_KEPT_URL : TIMED_OUT_URL));
+		response.sendRedirect(request.getContextPath() + (kept ? page + "&skjema" : page));
 	}
 
 	@Override

@@ -252,7 +252,16 @@ class SingleSignOnTests {
 		HttpResponse<String> ended = new OpenIdBrowser(this.port).post("/logout/connect/back-channel/ansattporten",
 				Map.of("logout_token", logoutToken));
 		assertThat(ended.statusCode()).isEqualTo(200);
-		assertThat(kari.get("/saker").statusCode()).isEqualTo(302);
+		assertThat(this.jdbc.queryForObject("select count(*) from spring_session s join oidc_session o "
+				+ "on o.session_id = s.session_id where o.subject = ?", Integer.class, subject))
+			.isZero();
+		// Her next page says why she is signed out, once.
+		HttpResponse<String> next = kari.get("/saker");
+		assertThat(OpenIdBrowser.location(next)).endsWith("/login?avsluttet");
+		assertThat(kari.get("/login?avsluttet").body())
+			.contains("Du ble logget ut fordi du logget ut hos " + "innloggingstjenesten")
+			.doesNotContain("ikke har vært aktiv");
+		assertThat(OpenIdBrowser.location(kari.get("/saker"))).endsWith("/login");
 		assertThat(
 				this.jdbc.queryForObject("select count(*) from oidc_session where subject = ?", Integer.class, subject))
 			.isZero();
