@@ -15,10 +15,11 @@ declare
         -- Agencies and people are read. Approving a request moves a person to its agency; that
         -- column's UPDATE also lets a grant lock the person's row (AccessRequests, V18). A person
         -- signing in for the first time is added, and their name follows the provider's; someone at
-        -- the centre is tied to their Entra ID object id; a new installation adds the centre
-        -- itself (PersonIdentities).
+        -- the centre is tied to their Entra ID object id; a person confirms their address for
+        -- notices (EmailConfirmations); a new installation adds the centre itself
+        -- (PersonIdentities).
         'organization', 'select, insert',
-        'app_user', 'select, insert, update (organization_id, full_name, entra_object_id)',
+        'app_user', 'select, insert, update (organization_id, full_name, entra_object_id, email)',
         'user_role', 'select, insert, delete',
         'access_request', 'select, insert, update',
         -- History: appended to, never changed.

@@ -22,6 +22,7 @@ import no.dfo.kundesenter.access.AuditTrail;
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.access.internal.AccessRequests;
+import no.dfo.kundesenter.access.internal.EmailConfirmations;
 import no.dfo.kundesenter.access.internal.PortalUserDetails;
 import no.dfo.kundesenter.attachments.TestFiles;
 import no.dfo.kundesenter.cases.Category;
@@ -110,6 +111,9 @@ class DatabaseRolesTests {
 
 	@Autowired
 	DemoMailbox mailbox;
+
+	@Autowired
+	EmailConfirmations emailConfirmations;
 
 	@Autowired
 	JdbcIndexedSessionRepository sessions;
@@ -373,6 +377,25 @@ class DatabaseRolesTests {
 		assertThat(
 				this.jdbc.queryForObject("select entra_object_id from app_user where id = ?", UUID.class, caseworker))
 			.isEqualTo(objectId);
+	}
+
+	@Test
+	void aPersonConfirmsTheirAddressForNotices() {
+		PortalUser nina = user("nina");
+		String address = "nina-" + SUFFIX + "@testetaten.no";
+		assertThat(this.emailConfirmations.request(nina, address)).isEmpty();
+		String link = await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.mailbox.mails().stream().filter((mail) -> mail.to().equals(address)).findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow()
+			.link();
+		var query = org.springframework.web.util.UriComponentsBuilder.fromUriString(link).build().getQueryParams();
+		assertThat(this.emailConfirmations.confirm(nina,
+				java.net.URLDecoder.decode(query.getFirst("adresse"), StandardCharsets.UTF_8),
+				query.getFirst("utloper"), query.getFirst("kode")))
+			.isTrue();
+		assertThat(this.jdbc.queryForObject("select email from app_user where id = ?", String.class, nina.id()))
+			.isEqualTo(address);
 	}
 
 	@Test

@@ -61,6 +61,9 @@ public enum AuditAction {
 	SIGNED_IN,
 
 	/** Signed out (from the portal or, through back-channel logout, at the provider). */
-	SIGNED_OUT
+	SIGNED_OUT,
+
+	/** Confirmed a new e-mail address for notices. */
+	EMAIL_CHANGED
 
 }

@@ -68,8 +68,9 @@ class CurrentRolesFilter extends OncePerRequestFilter {
 
 	private static boolean mayBeUsedWithoutRole(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals(ORDER_ACCESS_PATH) || path.startsWith(ORDER_ACCESS_PATH + "/") || path.equals("/logout")
-				|| path.equals("/login") || path.equals("/error") || path.startsWith("/css/") || path.startsWith("/js/")
+		return path.equals(ORDER_ACCESS_PATH) || path.startsWith(ORDER_ACCESS_PATH + "/") || path.equals("/profil")
+				|| path.startsWith("/profil/") || path.equals("/logout") || path.equals("/login")
+				|| path.equals("/error") || path.startsWith("/css/") || path.startsWith("/js/")
 				|| path.startsWith("/favicon") || path.startsWith("/actuator/health");
 	}
 

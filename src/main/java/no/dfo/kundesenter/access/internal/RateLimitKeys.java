@@ -35,6 +35,10 @@ final class RateLimitKeys {
 		return "sign-in-address:" + hash("address:" + network(address));
 	}
 
+	static String emailConfirmations(long personId) {
+		return "email-confirmations:" + personId;
+	}
+
 	static String caseRegistrations(long personId) {
 		return "case-registrations:" + personId;
 	}

@@ -64,6 +64,16 @@ class NoticeMailComposer {
 				this.templates.process("notice-html", context), link, this.clock.instant());
 	}
 
+	/** The mail with the link that confirms a person's new address. */
+	OutgoingMail composeConfirmation(String to, String path) {
+		String link = this.settings.link(path);
+		Context context = new Context(NORWEGIAN);
+		context.setVariable("link", link);
+		return new OutgoingMail(to, this.messages.getMessage("confirm.mail.subject", null, NORWEGIAN),
+				this.templates.process("confirm-email-text", context),
+				this.templates.process("confirm-email-html", context), link, this.clock.instant());
+	}
+
 	/**
 	 * "har fått svar og er avsluttet": the kinds in their order, joined the Norwegian
 	 * way.

@@ -3,8 +3,7 @@ package no.dfo.kundesenter.notifications.internal;
 import java.time.Duration;
 import java.util.Optional;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import no.dfo.kundesenter.access.EmailAddress;
 import no.dfo.kundesenter.access.UserDirectory;
 import no.dfo.kundesenter.notifications.internal.Notices.Failure;
 import no.dfo.kundesenter.notifications.internal.Notices.Notice;
@@ -66,7 +65,7 @@ class NoticeSender {
 			fail(notice, Failure.NO_ADDRESS, "");
 			return;
 		}
-		if (!isWellFormed(address.get())) {
+		if (!EmailAddress.isWellFormed(address.get())) {
 			fail(notice, Failure.INVALID_ADDRESS, address.get());
 			return;
 		}
@@ -98,19 +97,6 @@ class NoticeSender {
 		log.error("Notice {} for case {} to {} given up on after {} attempt(s): {}", notice.id(), notice.caseId(),
 				masked(address), notice.attempts(), failure);
 		this.notices.markFailed(notice.id(), failure);
-	}
-
-	private static boolean isWellFormed(String address) {
-		try {
-			InternetAddress parsed = new InternetAddress(address, true);
-			parsed.validate();
-			String plain = parsed.getAddress();
-			int at = plain.indexOf('@');
-			return at > 0 && plain.indexOf('.', at) > at + 1 && !plain.endsWith(".");
-		}
-		catch (AddressException ex) {
-			return false;
-		}
 	}
 
 	/**

@@ -27,7 +27,14 @@ record NotificationSettings(@DefaultValue("Kundesenter på nett <ikke-svar@kunde
 		@DefaultValue("12") int maxAttempts, @DefaultValue("5m") Duration claimTimeout) {
 
 	String caseLink(long caseId) {
-		return this.baseUrl.replaceAll("/+$", "") + "/saker/" + caseId;
+		return link("/saker/" + caseId);
+	}
+
+	/**
+	 * The portal's address of a path (which starts with {@code /}), as mails link to it.
+	 */
+	String link(String path) {
+		return this.baseUrl.replaceAll("/+$", "") + path;
 	}
 
 }
