@@ -347,8 +347,8 @@ class DatabaseRolesTests {
 	void accessIsRequestedGrantedAndRevoked() {
 		PortalUser nina = user("nina");
 		PortalUser admin = user("admin");
-		long request = this.access.request(nina, this.access.organization("910000004").orElseThrow(), Role.REPORTER,
-				"Skal melde inn saker");
+		var agency = this.access.addAgency(admin, new TestPeople(this.jdbc).unusedOrgNumber(), "Roleetaten");
+		long request = this.access.request(nina, agency, Role.REPORTER, "Skal melde inn saker");
 		this.access.approve(admin, request, "");
 		assertThat(user("nina").roles()).containsExactly(Role.REPORTER);
 		this.access.revoke(admin, nina.id(), Role.REPORTER, "Sluttet");

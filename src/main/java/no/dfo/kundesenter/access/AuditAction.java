@@ -64,6 +64,9 @@ public enum AuditAction {
 	SIGNED_OUT,
 
 	/** Confirmed a new e-mail address for notices. */
-	EMAIL_CHANGED
+	EMAIL_CHANGED,
+
+	/** Added an agency the portal serves. */
+	AGENCY_ADDED
 
 }

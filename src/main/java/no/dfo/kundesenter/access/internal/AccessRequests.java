@@ -181,6 +181,23 @@ public class AccessRequests {
 	}
 
 	/**
+	 * Adds an agency that the portal serves, so that its people can ask for access.
+	 * @throws AccessRuleException if an organization with the number exists already
+	 */
+	@Transactional
+	public OrganizationView addAgency(PortalUser admin, String orgNumber, String name) {
+		List<OrganizationView> added = this.jdbc.query("""
+				insert into organization (org_number, name) values (?, ?)
+				on conflict (org_number) do nothing
+				returning id, org_number, name""", this::toOrganization, orgNumber, name);
+		if (added.isEmpty()) {
+			throw new AccessRuleException("access.agency.exists");
+		}
+		this.audit.record(admin, AuditAction.AGENCY_ADDED, null, "org=" + orgNumber);
+		return added.get(0);
+	}
+
+	/**
 	 * The people of one agency who hold or held a role there, with their roles now.
 	 */
 	public List<UserRolesView> usersOf(long organizationId) {

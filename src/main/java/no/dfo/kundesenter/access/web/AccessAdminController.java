@@ -39,6 +39,9 @@ class AccessAdminController {
 
 	@GetMapping("/admin/tilganger")
 	String show(@RequestParam(name = "virksomhet", required = false) @Nullable String orgNumber, Model model) {
+		if (!model.containsAttribute("agency")) {
+			model.addAttribute("agency", AgencyForm.empty());
+		}
 		model.addAttribute("pending", this.requests.pending());
 		model.addAttribute("organizations", this.requests.organizations());
 		Optional<OrganizationView> selected = Optional.ofNullable(orgNumber)
@@ -77,6 +80,27 @@ class AccessAdminController {
 		}
 		model.addAttribute("failedRequestId", requestId);
 		model.addAttribute("decisionError", firstCode(result));
+		return show(null, model);
+	}
+
+	@PostMapping("/admin/virksomheter")
+	String addAgency(@CurrentUser PortalUser admin, @ModelAttribute("agency") AgencyForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		Optional<String> number = AccessFormValidator.validate(form, result);
+		if (number.isPresent()) {
+			try {
+				OrganizationView added = this.requests.addAgency(admin, number.get(),
+						AccessFormValidator.agencyName(form));
+				redirect.addFlashAttribute("message", "access.agency.added");
+				return "redirect:" + UriComponentsBuilder.fromPath("/admin/tilganger")
+					.queryParam("virksomhet", added.orgNumber())
+					.build()
+					.toUriString();
+			}
+			catch (AccessRuleException ex) {
+				result.rejectValue("orgNumber", ex.code());
+			}
+		}
 		return show(null, model);
 	}
 

@@ -19,6 +19,8 @@ final class AccessFormValidator {
 
 	static final int MAX_TEXT = 1000;
 
+	static final int MAX_AGENCY_NAME = 200;
+
 	private AccessFormValidator() {
 	}
 
@@ -50,6 +52,35 @@ final class AccessFormValidator {
 		}
 		text(errors, "reason", form.reason(), true);
 		return organization;
+	}
+
+	/**
+	 * Checks a new agency.
+	 * @return its normalized number, when the form is valid
+	 */
+	static Optional<String> validate(AgencyForm form, Errors errors) {
+		String number = OrganizationNumber.normalize(form.orgNumber());
+		if (number.isEmpty()) {
+			errors.rejectValue("orgNumber", "access.orgNumber.required");
+		}
+		else if (!OrganizationNumber.hasNineDigits(number)) {
+			errors.rejectValue("orgNumber", "access.orgNumber.format");
+		}
+		else if (!OrganizationNumber.hasValidCheckDigit(number)) {
+			errors.rejectValue("orgNumber", "access.orgNumber.checkDigit");
+		}
+		String name = agencyName(form);
+		if (name.isEmpty()) {
+			errors.rejectValue("name", "access.agency.name.required");
+		}
+		else if (name.length() > MAX_AGENCY_NAME) {
+			errors.rejectValue("name", "access.agency.name.tooLong");
+		}
+		return errors.hasErrors() ? Optional.empty() : Optional.of(number);
+	}
+
+	static String agencyName(AgencyForm form) {
+		return (form.name() != null) ? FormText.singleLine(form.name()) : "";
 	}
 
 	static void validate(DecisionForm form, Errors errors) {

@@ -104,7 +104,7 @@ class AccessRequestTests {
 		this.mvc.perform(requestAccess(this.people.unusedOrgNumber(), "REPORTER", "Ny i jobben").with(as(nina)))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "orgNumber", "access.orgNumber.unknown"))
-			.andExpect(content().string(containsString("Vi kjenner ikke en virksomhet")));
+			.andExpect(content().string(containsString("bruker ikke Kundesenter på nett ennå")));
 	}
 
 	@ParameterizedTest
