@@ -112,7 +112,8 @@ class ProfileEmailTests {
 				.param("kode", query.getFirst("kode"))
 				.with(user(pia))
 				.with(csrf()))
-			.andExpect(redirectedUrl("/profil"));
+			.andExpect(redirectedUrl("/profil"))
+			.andExpect(flash().attribute("confirmed", address));
 		assertThat(emailOf(pia)).isEqualTo(address);
 		assertThat(this.jdbc.queryForList("""
 				select a.action from audit_event a join app_user u on u.id = a.actor_id
