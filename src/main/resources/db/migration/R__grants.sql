@@ -19,7 +19,7 @@ declare
         -- notices (EmailConfirmations); a new installation adds the centre itself
         -- (PersonIdentities).
         'organization', 'select, insert',
-        'app_user', 'select, insert, update (organization_id, full_name, entra_object_id, email)',
+        'app_user', 'select, insert, update (organization_id, full_name, entra_object_id, email, language)',
         'user_role', 'select, insert, delete',
         'access_request', 'select, insert, update',
         -- History: appended to, never changed.

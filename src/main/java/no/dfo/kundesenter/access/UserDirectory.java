@@ -2,6 +2,7 @@ package no.dfo.kundesenter.access;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,12 @@ public interface UserDirectory {
 	 * The e-mail address of the enabled person with the given id, where notices go.
 	 */
 	Optional<String> emailOf(long userId);
+
+	/**
+	 * The language the person last chose in the portal, which their notices are written
+	 * in; bokmål when they never chose.
+	 */
+	Locale languageOf(long userId);
 
 	/**
 	 * The client agencies (those with agency-side people), by name.

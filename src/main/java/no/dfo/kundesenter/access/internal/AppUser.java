@@ -39,6 +39,9 @@ public class AppUser {
 	@Column(nullable = false)
 	private String email;
 
+	/** The language last chosen, {@code nb}, {@code nn} or {@code en}. */
+	private @Nullable String language;
+
 	@ManyToOne(fetch = FetchType.EAGER, optional = false)
 	@JoinColumn(name = "organization_id")
 	private Organization organization;
@@ -73,6 +76,10 @@ public class AppUser {
 
 	public String getEmail() {
 		return this.email;
+	}
+
+	public @Nullable String getLanguage() {
+		return this.language;
 	}
 
 	public Organization getOrganization() {

@@ -24,6 +24,7 @@ import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.internal.RateLimitBuckets.Demand;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +106,8 @@ public class EmailConfirmations {
 		// Form-encoded, so that a "+" in the address does not come back as a space.
 		String path = CONFIRM_PATH + "?adresse=" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "&utloper="
 				+ expires.getEpochSecond() + "&kode=" + code(person.id(), address, expires.getEpochSecond());
-		this.events.publishEvent(new EmailConfirmationRequested(person.id(), address, path, expires));
+		this.events.publishEvent(
+				new EmailConfirmationRequested(person.id(), address, path, expires, LocaleContextHolder.getLocale()));
 		return Optional.empty();
 	}
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import no.dfo.kundesenter.access.Agency;
 import no.dfo.kundesenter.access.Person;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.access.UserDirectory;
+import no.dfo.kundesenter.web.Languages;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,6 +71,11 @@ class JpaUserDirectory implements UserDirectory {
 	@Override
 	public Optional<String> emailOf(long userId) {
 		return this.users.findById(userId).filter(AppUser::isEnabled).map(AppUser::getEmail);
+	}
+
+	@Override
+	public Locale languageOf(long userId) {
+		return this.users.findById(userId).map(AppUser::getLanguage).flatMap(Languages::of).orElse(Languages.BOKMAL);
 	}
 
 	@Override

@@ -27,7 +27,8 @@ class ConfirmationMails {
 	@ApplicationModuleListener
 	void on(EmailConfirmationRequested request) {
 		try {
-			this.mailer.send(this.composer.composeConfirmation(request.address(), request.confirmationPath()));
+			this.mailer.send(this.composer.composeConfirmation(request.address(), request.confirmationPath(),
+					request.language()));
 		}
 		catch (DeliveryFailedException ex) {
 			log.warn("The confirmation mail for user {} to {} did not go out: {}", request.userId(),

@@ -21,8 +21,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class NoticeMailComposer {
 
-	private static final Locale NORWEGIAN = Locale.of("nb", "NO");
-
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
 	private final MessageSource messages;
@@ -52,24 +50,24 @@ class NoticeMailComposer {
 		return resolver;
 	}
 
-	OutgoingMail compose(long caseId, Set<NoticeKind> kinds, String to) {
+	OutgoingMail compose(long caseId, Set<NoticeKind> kinds, String to, Locale language) {
 		String link = this.settings.caseLink(caseId);
-		Context context = new Context(NORWEGIAN);
+		Context context = new Context(language);
 		context.setVariable("caseId", String.valueOf(caseId));
-		context.setVariable("what", what(kinds));
+		context.setVariable("what", what(kinds, language));
 		context.setVariable("link", link);
 		String subject = this.messages.getMessage("notice.mail.subject", new Object[] { String.valueOf(caseId) },
-				NORWEGIAN);
+				language);
 		return new OutgoingMail(to, subject, this.templates.process("notice-text", context),
 				this.templates.process("notice-html", context), link, this.clock.instant());
 	}
 
 	/** The mail with the link that confirms a person's new address. */
-	OutgoingMail composeConfirmation(String to, String path) {
+	OutgoingMail composeConfirmation(String to, String path, Locale language) {
 		String link = this.settings.link(path);
-		Context context = new Context(NORWEGIAN);
+		Context context = new Context(language);
 		context.setVariable("link", link);
-		return new OutgoingMail(to, this.messages.getMessage("confirm.mail.subject", null, NORWEGIAN),
+		return new OutgoingMail(to, this.messages.getMessage("confirm.mail.subject", null, language),
 				this.templates.process("confirm-email-text", context),
 				this.templates.process("confirm-email-html", context), link, this.clock.instant());
 	}
@@ -78,15 +76,15 @@ class NoticeMailComposer {
 	 * "har fått svar og er avsluttet": the kinds in their order, joined the Norwegian
 	 * way.
 	 */
-	private String what(Set<NoticeKind> kinds) {
+	private String what(Set<NoticeKind> kinds, Locale language) {
 		List<String> phrases = kinds.stream()
 			.sorted()
-			.map((kind) -> this.messages.getMessage("notice.kind." + kind.name(), null, NORWEGIAN))
+			.map((kind) -> this.messages.getMessage("notice.kind." + kind.name(), null, language))
 			.toList();
 		if (phrases.size() == 1) {
 			return phrases.get(0);
 		}
-		String and = this.messages.getMessage("notice.and", null, NORWEGIAN);
+		String and = this.messages.getMessage("notice.and", null, language);
 		return String.join(", ", phrases.subList(0, phrases.size() - 1)) + " " + and + " "
 				+ phrases.get(phrases.size() - 1);
 	}

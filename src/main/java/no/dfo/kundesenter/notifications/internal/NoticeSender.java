@@ -70,7 +70,8 @@ class NoticeSender {
 			return;
 		}
 		try {
-			this.mailer.send(this.composer.compose(notice.caseId(), notice.kinds(), address.get()));
+			this.mailer.send(this.composer.compose(notice.caseId(), notice.kinds(), address.get(),
+					this.users.languageOf(notice.recipientId())));
 			this.notices.markSent(notice.id());
 		}
 		catch (DeliveryFailedException ex) {

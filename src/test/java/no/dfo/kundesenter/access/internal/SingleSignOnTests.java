@@ -143,6 +143,9 @@ class SingleSignOnTests {
 			.doesNotContainKey("authorization_details");
 		assertThat(query(browser.authorizationRequest("entraid"))).doesNotContainKeys("acr_values",
 				"authorization_details");
+		// The provider's pages come in the language the portal's are in.
+		browser.get("/login?lang=nn");
+		assertThat(query(browser.authorizationRequest("idporten"))).containsEntry("ui_locales", "nn");
 	}
 
 	@Test

@@ -102,7 +102,7 @@ class CaseRegistrationTests {
 			.andExpect(content().string(containsString("Vedlagt er sykemelding.")))
 			.andExpect(content().string(containsString("Ærlig Øvre")))
 			.andExpect(content().string(containsString("2026-03")))
-			.andExpect(content().string(containsString("12 500,50 kr")))
+			.andExpect(content().string(containsString("12\u00a0500,50 kr")))
 			.andExpect(content().string(containsString("Etterbetaling")))
 			.andExpect(content().string(containsString("Aktiv")));
 
