@@ -399,6 +399,14 @@ class DatabaseRolesTests {
 	}
 
 	@Test
+	void aPersonsLanguageIsKeptForTheirNotices() throws Exception {
+		Cookie rune = signIn("rune");
+		this.mvc.perform(get("/saker?lang=en").cookie(rune)).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("select language from app_user where username = 'rune'", String.class))
+			.isEqualTo("en");
+	}
+
+	@Test
 	void cannedRepliesAreWrittenEditedAndDeleted() {
 		PortalUser sverre = user("sverre");
 		long id = this.cannedReplies.create(Category.ACCOUNTING, "Purring " + SUFFIX, "Vi venter på svar.", sverre)
