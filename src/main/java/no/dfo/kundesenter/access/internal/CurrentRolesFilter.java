@@ -70,8 +70,8 @@ class CurrentRolesFilter extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals(ORDER_ACCESS_PATH) || path.startsWith(ORDER_ACCESS_PATH + "/") || path.equals("/profil")
 				|| path.startsWith("/profil/") || path.equals("/logout") || path.equals("/login")
-				|| path.equals("/error") || path.startsWith("/css/") || path.startsWith("/js/")
-				|| path.startsWith("/favicon") || path.startsWith("/actuator/health");
+				|| path.equals("/tilgjengelighet") || path.equals("/error") || path.startsWith("/css/")
+				|| path.startsWith("/js/") || path.startsWith("/favicon") || path.startsWith("/actuator/health");
 	}
 
 }

@@ -38,7 +38,7 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/actuator/**")
 					.denyAll()
-					.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico")
+					.requestMatchers("/login", "/tilgjengelighet", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico")
 					.permitAll()
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMINISTRATOR.name())
