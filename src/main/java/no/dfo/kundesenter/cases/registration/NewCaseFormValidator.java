@@ -64,7 +64,10 @@ final class NewCaseFormValidator {
 		}
 		else {
 			String amount = normalizeAmount(form.amount());
-			if (!AMOUNT.matcher(amount).matches()) {
+			if (amount == null) {
+				errors.rejectValue("amount", "case.amount.ambiguous");
+			}
+			else if (!AMOUNT.matcher(amount).matches()) {
 				errors.rejectValue("amount", "case.amount.invalid");
 			}
 			else {
@@ -101,9 +104,34 @@ final class NewCaseFormValidator {
 				attachmentIds);
 	}
 
-	/** Accepts Norwegian notation: "12 500,50" as well as "12500.50". */
-	private static String normalizeAmount(String amount) {
-		return amount.strip().replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.');
+	/**
+	 * The amount as digits with a point before the decimals, read the way it was written
+	 * in Norwegian ("12 500,50", "12.500,50") or English ("12,500.50"): spaces group, and
+	 * with both a comma and a point the last one marks the decimals.
+	 * @return {@literal null} when one separator before three digits could mean either
+	 * ("12,500", "12.500")
+	 */
+	static @Nullable String normalizeAmount(String amount) {
+		String digits = amount.strip().replaceAll("[\\s\\u00a0\\u202f]", "");
+		int commas = digits.length() - digits.replace(",", "").length();
+		int points = digits.length() - digits.replace(".", "").length();
+		if (commas > 0 && points > 0) {
+			boolean commaLast = digits.lastIndexOf(',') > digits.lastIndexOf('.');
+			String grouping = commaLast ? "." : ",";
+			return digits.replace(grouping, "").replace(',', '.');
+		}
+		if (commas + points == 1) {
+			int separator = Math.max(digits.indexOf(','), digits.indexOf('.'));
+			if (digits.length() - separator - 1 == 3) {
+				return null;
+			}
+			return digits.replace(',', '.');
+		}
+		if (commas + points > 1) {
+			// One kind, more than once: it groups thousands.
+			return digits.replace(",", "").replace(".", "");
+		}
+		return digits;
 	}
 
 	private static void required(Errors errors, String field, @Nullable String value, int maxLength) {

@@ -9,6 +9,8 @@ import no.dfo.kundesenter.cases.core.NewCase;
 import no.dfo.kundesenter.cases.core.PaymentVoucher;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.Errors;
 
@@ -53,7 +55,12 @@ class NewCaseFormValidatorTests {
 		assertThat(validate(form)).isEmpty();
 		assertThat(NewCaseFormValidator.toNewCase(form, List.of()).voucher()).usingRecursiveComparison()
 			.isEqualTo(new PaymentVoucher("1234", "Ola Nordmann", "2026-11", new BigDecimal("12500.50"), null));
-		assertThat(validate(form("PAYROLL", "ja", "2026-11", "12,505"))).containsExactly("amount:case.amount.decimals");
+		assertThat(validate(form("PAYROLL", "ja", "2026-11", "12,5055")))
+			.containsExactly("amount:case.amount.decimals");
+		assertThat(validate(form("PAYROLL", "ja", "2026-11", "12,505")))
+			.containsExactly("amount:case.amount.ambiguous");
+		assertThat(validate(form("PAYROLL", "ja", "2026-11", "12.500")))
+			.containsExactly("amount:case.amount.ambiguous");
 		assertThat(validate(form("PAYROLL", "ja", "2026-11", "0"))).containsExactly("amount:case.amount.notPositive");
 		assertThat(validate(form("PAYROLL", "ja", "2026-11", "10000000000")))
 			.containsExactly("amount:case.amount.tooLarge");
@@ -91,6 +98,15 @@ class NewCaseFormValidatorTests {
 		Errors errors = new DirectFieldBindingResult(form, "form");
 		NewCaseFormValidator.validate(form, errors);
 		return errors.getFieldErrors().stream().map((e) -> e.getField() + ":" + e.getCode()).toList();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "12 500,50 | 12500.50", "12\u00a0500,5 | 12500.5", "12500.50 | 12500.50", "12.500,50 | 12500.50",
+					"12,500.50 | 12500.50", "1.234.567 | 1234567", "1,234,567.89 | 1234567.89", "1 234 567 | 1234567",
+					"12,5 | 12.5", "12 | 12" })
+	void anAmountIsReadAsWrittenInNorwegianOrEnglish(String typed, String read) {
+		assertThat(NewCaseFormValidator.normalizeAmount(typed)).isEqualTo(read);
 	}
 
 }
