@@ -2,7 +2,9 @@ package no.dfo.kundesenter.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.Container;
@@ -23,29 +25,34 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The page for errors that Tomcat answers itself, before any of the portal's code runs: a
  * request line or header it cannot read, a header or URL too long, an encoded slash. It
- * is a plain page in Norwegian that names no server, instead of Tomcat's English one.
+ * is a plain page that names no server, instead of Tomcat's own, in the language the
+ * request asks for (its {@code Accept-Language}; the request may be too broken to trust
+ * more of it).
  */
 @Configuration(proxyBeanMethods = false)
 class ServerErrorPages {
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> plainServerErrorPages(MessageSource messages) {
-		Locale norwegian = Locale.forLanguageTag("nb-NO");
-		String page = page(messages.getMessage("error.server.title", null, norwegian),
-				messages.getMessage("error.server.text", null, norwegian),
-				messages.getMessage("error.backToCases", null, norwegian));
-		return new Customizer(page);
+		Map<String, String> pages = new HashMap<>();
+		for (Locale language : Languages.ALL) {
+			pages.put(language.getLanguage(),
+					page(language, messages.getMessage("error.server.title", null, language),
+							messages.getMessage("error.server.text", null, language),
+							messages.getMessage("error.backToCases", null, language)));
+		}
+		return new Customizer(Map.copyOf(pages));
 	}
 
 	/**
 	 * After Spring Boot's own customizer, which adds Tomcat's page with its details off.
 	 */
 	private record Customizer(
-			String page) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+			Map<String, String> pages) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
-			factory.addContextCustomizers((context) -> useOnly(context.getParent(), this.page));
+			factory.addContextCustomizers((context) -> useOnly(context.getParent(), this.pages));
 		}
 
 		@Override
@@ -55,7 +62,7 @@ class ServerErrorPages {
 
 	}
 
-	private static void useOnly(Container host, String page) {
+	private static void useOnly(Container host, Map<String, String> pages) {
 		for (Valve valve : host.getPipeline().getValves()) {
 			if (valve instanceof ErrorReportValve) {
 				host.getPipeline().removeValve(valve);
@@ -65,13 +72,13 @@ class ServerErrorPages {
 			// Otherwise the host adds Tomcat's own page when it starts.
 			standardHost.setErrorReportValveClass(PlainErrorPage.class.getName());
 		}
-		host.getPipeline().addValve(new PlainErrorPage(page));
+		host.getPipeline().addValve(new PlainErrorPage(pages));
 	}
 
-	private static String page(String title, String text, String back) {
+	private static String page(Locale language, String title, String text, String back) {
 		return """
 				<!DOCTYPE html>
-				<html lang="nb">
+				<html lang="%4$s">
 				<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 				<title>%1$s – Kundesenter på nett</title><link rel="stylesheet" href="/css/portal.css"></head>
 				<body><main class="container site-main"><div class="page page--narrow">
@@ -79,16 +86,25 @@ class ServerErrorPages {
 				</div></main></body>
 				</html>
 				""".formatted(HtmlUtils.htmlEscape(title, "UTF-8"), HtmlUtils.htmlEscape(text, "UTF-8"),
-				HtmlUtils.htmlEscape(back, "UTF-8"));
+				HtmlUtils.htmlEscape(back, "UTF-8"), language.getLanguage());
+	}
+
+	private static String language(Request request) {
+		try {
+			return Languages.fromAcceptLanguage(request.getHeader("Accept-Language")).getLanguage();
+		}
+		catch (RuntimeException ex) {
+			return Languages.BOKMAL.getLanguage();
+		}
 	}
 
 	/** Writes the one page for every error status, and nothing about the server. */
 	static final class PlainErrorPage extends ErrorReportValve {
 
-		private final String page;
+		private final Map<String, String> pages;
 
-		PlainErrorPage(String page) {
-			this.page = page;
+		PlainErrorPage(Map<String, String> pages) {
+			this.pages = pages;
 			setShowReport(false);
 			setShowServerInfo(false);
 		}
@@ -108,7 +124,7 @@ class ServerErrorPages {
 				response.setCharacterEncoding("UTF-8");
 				Writer writer = response.getReporter();
 				if (writer != null) {
-					writer.write(this.page);
+					writer.write(this.pages.get(language(request)));
 					response.finishResponse();
 				}
 			}

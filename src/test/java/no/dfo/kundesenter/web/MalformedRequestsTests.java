@@ -4,6 +4,7 @@ import java.util.stream.Stream;
 
 import no.dfo.kundesenter.RealBrowser;
 import no.dfo.kundesenter.RealBrowser.RawResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +51,15 @@ class MalformedRequestsTests {
 		assertThat(response.status()).as(response.text()).isBetween(400, 505).isNotEqualTo(500);
 		assertThat(response.text()).contains("lang=\"nb\"", "Forespørselen kunne ikke behandles")
 			.doesNotContain("Tomcat", "HTTP Status", "Exception", "Whitelabel");
+	}
+
+	@Test
+	void thePlainPageIsInTheLanguageTheRequestAsksFor() throws Exception {
+		String request = "GET /saker/1%2F2 HTTP/1.1\r\nHost: localhost\r\nAccept-Language: nn-NO,nn;q=0.9\r\n"
+				+ "Accept: text/html\r\nConnection: close\r\n\r\n";
+		RawResponse response = new RealBrowser(this.port).raw(request, new byte[0], 0);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.text()).contains("<html lang=\"nn\">");
 	}
 
 }
