@@ -115,4 +115,18 @@ class LanguageChoiceTests {
 			.isEqualTo("nb");
 	}
 
+	@Test
+	void aBrowserThatChoseNoLanguageStartsWithTheOneThePersonChoseBefore() throws Exception {
+		this.jdbc.update("update app_user set language = 'en' where username = 'lise'");
+		var lise = this.users.loadUserByUsername("lise");
+		MvcResult first = this.mvc.perform(get("/saker").with(user(lise)).header("Accept-Language", "nb"))
+			.andExpect(content().string(containsString("<html lang=\"en\"")))
+			.andReturn();
+		assertThat(first.getResponse().getCookie("lang").getValue()).isEqualTo("en");
+		// A browser that chose keeps its choice.
+		this.mvc.perform(get("/saker").with(user(lise)).cookie(new Cookie("lang", "nn")))
+			.andExpect(content().string(containsString("<html lang=\"nn\"")));
+		this.jdbc.update("update app_user set language = null where username = 'lise'");
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -13,8 +14,11 @@ class AccessWebConfiguration implements WebMvcConfigurer {
 
 	private final JdbcTemplate jdbc;
 
-	AccessWebConfiguration(JdbcTemplate jdbc) {
+	private final LocaleResolver locales;
+
+	AccessWebConfiguration(JdbcTemplate jdbc, LocaleResolver locales) {
 		this.jdbc = jdbc;
+		this.locales = locales;
 	}
 
 	@Override
@@ -24,7 +28,7 @@ class AccessWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new LanguageChoices(this.jdbc));
+		registry.addInterceptor(new LanguageChoices(this.jdbc, this.locales));
 	}
 
 }
