@@ -1,6 +1,7 @@
 package no.dfo.kundesenter.access.internal;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,6 +40,7 @@ class LanguageChoices implements HandlerInterceptor {
 		else if (!hasChosen(request)) {
 			this.jdbc.queryForList("select language from app_user where id = ?", String.class, person.id())
 				.stream()
+				.filter(Objects::nonNull)
 				.findFirst()
 				.flatMap(Languages::of)
 				.ifPresent((language) -> this.locales.setLocale(request, response, language));
