@@ -23,6 +23,7 @@ import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.access.internal.AccessRequests;
 import no.dfo.kundesenter.access.internal.EmailConfirmations;
+import no.dfo.kundesenter.access.internal.TestProviders;
 import no.dfo.kundesenter.access.internal.PortalUserDetails;
 import no.dfo.kundesenter.attachments.TestFiles;
 import no.dfo.kundesenter.cases.Category;
@@ -140,13 +141,7 @@ class DatabaseRolesTests {
 		registry.add("spring.flyway.user", () -> OWNER);
 		registry.add("spring.flyway.password", () -> PASSWORD);
 		for (String id : new String[] { "ansattporten", "entraid" }) {
-			String prefix = "spring.security.oauth2.client.registration." + id + ".";
-			registry.add(prefix + "client-id", () -> id);
-			registry.add(prefix + "client-secret", () -> "test-secret");
-			registry.add(prefix + "authorization-grant-type", () -> "authorization_code");
-			registry.add(prefix + "scope", () -> "openid,profile");
-			registry.add("spring.security.oauth2.client.provider." + id + ".issuer-uri",
-					() -> PROVIDER.issuerUrl(id).toString());
+			TestProviders.register(registry, PROVIDER, id, id, id);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.web.FormValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -98,15 +99,7 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 	}
 
 	static @Nullable UUID objectId(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return FormValues.uuid(value);
 	}
 
 	/**

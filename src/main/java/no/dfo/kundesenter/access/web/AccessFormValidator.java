@@ -30,22 +30,9 @@ final class AccessFormValidator {
 	 */
 	static Optional<OrganizationView> validate(AccessRequestForm form, Errors errors,
 			Function<String, Optional<OrganizationView>> lookup) {
-		Optional<OrganizationView> organization = Optional.empty();
-		String number = OrganizationNumber.normalize(form.orgNumber());
-		if (number.isEmpty()) {
-			errors.rejectValue("orgNumber", "access.orgNumber.required");
-		}
-		else if (!OrganizationNumber.hasNineDigits(number)) {
-			errors.rejectValue("orgNumber", "access.orgNumber.format");
-		}
-		else if (!OrganizationNumber.hasValidCheckDigit(number)) {
-			errors.rejectValue("orgNumber", "access.orgNumber.checkDigit");
-		}
-		else {
-			organization = lookup.apply(number);
-			if (organization.isEmpty()) {
-				errors.rejectValue("orgNumber", "access.orgNumber.unknown");
-			}
+		Optional<OrganizationView> organization = orgNumber(form.orgNumber(), errors).flatMap(lookup);
+		if (organization.isEmpty() && !errors.hasFieldErrors("orgNumber")) {
+			errors.rejectValue("orgNumber", "access.orgNumber.unknown");
 		}
 		if (role(form.role()) == null) {
 			errors.rejectValue("role", "access.role.required");
@@ -59,7 +46,23 @@ final class AccessFormValidator {
 	 * @return its normalized number, when the form is valid
 	 */
 	static Optional<String> validate(AgencyForm form, Errors errors) {
-		String number = OrganizationNumber.normalize(form.orgNumber());
+		Optional<String> number = orgNumber(form.orgNumber(), errors);
+		String name = agencyName(form);
+		if (name.isEmpty()) {
+			errors.rejectValue("name", "access.agency.name.required");
+		}
+		else if (name.length() > MAX_AGENCY_NAME) {
+			errors.rejectValue("name", "access.agency.name.tooLong");
+		}
+		return errors.hasErrors() ? Optional.empty() : number;
+	}
+
+	/**
+	 * An organization number as typed: nine digits, spaces allowed, with a valid MOD11
+	 * check digit.
+	 */
+	private static Optional<String> orgNumber(@Nullable String typed, Errors errors) {
+		String number = OrganizationNumber.normalize(typed);
 		if (number.isEmpty()) {
 			errors.rejectValue("orgNumber", "access.orgNumber.required");
 		}
@@ -69,14 +72,10 @@ final class AccessFormValidator {
 		else if (!OrganizationNumber.hasValidCheckDigit(number)) {
 			errors.rejectValue("orgNumber", "access.orgNumber.checkDigit");
 		}
-		String name = agencyName(form);
-		if (name.isEmpty()) {
-			errors.rejectValue("name", "access.agency.name.required");
+		else {
+			return Optional.of(number);
 		}
-		else if (name.length() > MAX_AGENCY_NAME) {
-			errors.rejectValue("name", "access.agency.name.tooLong");
-		}
-		return errors.hasErrors() ? Optional.empty() : Optional.of(number);
+		return Optional.empty();
 	}
 
 	static String agencyName(AgencyForm form) {

@@ -31,13 +31,7 @@ class SingleSignOnLimitTests {
 
 	@DynamicPropertySource
 	static void ansattporten(DynamicPropertyRegistry registry) {
-		String prefix = "spring.security.oauth2.client.registration.ansattporten.";
-		registry.add(prefix + "client-id", () -> "ansattporten");
-		registry.add(prefix + "client-secret", () -> "test-secret");
-		registry.add(prefix + "authorization-grant-type", () -> "authorization_code");
-		registry.add(prefix + "scope", () -> "openid,profile");
-		registry.add("spring.security.oauth2.client.provider.ansattporten.issuer-uri",
-				() -> PROVIDER.issuerUrl("ansattporten").toString());
+		TestProviders.register(registry, PROVIDER, "ansattporten", "ansattporten", "ansattporten");
 	}
 
 	@AfterAll

@@ -62,13 +62,7 @@ class SingleSignOnTests {
 	}
 
 	private static void register(DynamicPropertyRegistry registry, String id, String issuer, String clientId) {
-		String prefix = "spring.security.oauth2.client.registration." + id + ".";
-		registry.add(prefix + "client-id", () -> clientId);
-		registry.add(prefix + "client-secret", () -> "test-secret");
-		registry.add(prefix + "authorization-grant-type", () -> "authorization_code");
-		registry.add(prefix + "scope", () -> "openid,profile");
-		registry.add("spring.security.oauth2.client.provider." + id + ".issuer-uri",
-				() -> PROVIDER.issuerUrl(issuer).toString());
+		TestProviders.register(registry, PROVIDER, id, issuer, clientId);
 	}
 
 	@AfterAll
