@@ -67,6 +67,12 @@ public enum AuditAction {
 	EMAIL_CHANGED,
 
 	/** Added an agency the portal serves. */
-	AGENCY_ADDED
+	AGENCY_ADDED,
+
+	/** Linked an e-mail from an unknown sender to a person: it became their case. */
+	MAIL_LINKED,
+
+	/** Rejected an e-mail from an unknown sender, with a reason (the mail is kept). */
+	MAIL_REJECTED
 
 }

@@ -57,4 +57,15 @@ public interface UserDirectory {
 	 */
 	List<Agency> agencies();
 
+	/**
+	 * The enabled agency-side people whose e-mail address is the given one, ignoring
+	 * case; more than one means the address does not tell who wrote.
+	 */
+	List<PortalUser> agencyPeopleWithEmail(String email);
+
+	/**
+	 * The enabled agency-side person with the given id, as the access policy sees them.
+	 */
+	Optional<PortalUser> agencyPortalUser(long userId);
+
 }

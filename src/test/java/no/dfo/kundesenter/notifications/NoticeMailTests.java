@@ -109,6 +109,9 @@ class NoticeMailTests {
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("kari.nordmann@testetaten.no");
 		assertThat(text(mail)).contains("Saken din med saksnummer " + id + " har fått svar.")
 			.contains("https://kundesenter.test/saker/" + id);
+		// Replies thread by it, bounces find the notice by it.
+		assertThat(mail.getMessageID())
+			.matches("<kundesenter\\.notice\\.\\d+\\.case\\." + id + "@kundesenter\\.example>");
 	}
 
 	@ParameterizedTest(name = "setting {0} sends one mail that says \"{1}\"")

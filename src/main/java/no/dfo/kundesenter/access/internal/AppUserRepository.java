@@ -34,4 +34,7 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 			where u.enabled and r in :roles""")
 	List<Organization> organizationsWithAnyRole(Collection<Role> roles);
 
+	@Query("select distinct u from AppUser u join u.roles r where u.enabled and lower(u.email) = lower(:email) and r in :roles")
+	List<AppUser> findEnabledByEmailWithAnyRole(String email, Collection<Role> roles);
+
 }

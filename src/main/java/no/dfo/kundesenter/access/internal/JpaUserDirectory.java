@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import no.dfo.kundesenter.access.Agency;
 import no.dfo.kundesenter.access.Person;
+import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.access.UserDirectory;
 import no.dfo.kundesenter.web.Languages;
@@ -31,9 +32,27 @@ class JpaUserDirectory implements UserDirectory {
 
 	private final OrganizationRepository organizations;
 
-	JpaUserDirectory(AppUserRepository users, OrganizationRepository organizations) {
+	private final PortalUsers portalUsers;
+
+	JpaUserDirectory(AppUserRepository users, OrganizationRepository organizations, PortalUsers portalUsers) {
 		this.users = users;
 		this.organizations = organizations;
+		this.portalUsers = portalUsers;
+	}
+
+	@Override
+	public List<PortalUser> agencyPeopleWithEmail(String email) {
+		return this.users.findEnabledByEmailWithAnyRole(email.strip(), AGENCY_ROLES)
+			.stream()
+			.map((u) -> this.portalUsers.current(u.getId()))
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	@Override
+	public Optional<PortalUser> agencyPortalUser(long userId) {
+		return this.users.findEnabledWithAnyRole(userId, AGENCY_ROLES)
+			.flatMap((u) -> this.portalUsers.current(u.getId()));
 	}
 
 	@Override

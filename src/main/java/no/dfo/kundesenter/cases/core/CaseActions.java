@@ -12,6 +12,7 @@ import no.dfo.kundesenter.cases.CaseNotFoundException;
 import no.dfo.kundesenter.cases.CaseOpened;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.CaseStatusChanged;
+import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.MessagePosted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -115,8 +116,14 @@ public class CaseActions {
 	 * and published.
 	 */
 	public void opened(CaseOpened event, PortalUser registeredBy) {
-		this.audit.record(registeredBy, AuditAction.CASE_REGISTERED, event.caseId(),
-				"channel=" + event.channel() + " category=" + event.category());
+		String detail = "channel=" + event.channel() + " category=" + event.category();
+		if (event.channel() == Channel.EMAIL) {
+			this.audit.recordBySystem(AuditAction.CASE_REGISTERED, event.caseId(),
+					detail + " reporter=" + event.reporterId());
+		}
+		else {
+			this.audit.record(registeredBy, AuditAction.CASE_REGISTERED, event.caseId(), detail);
+		}
 		this.events.publishEvent(event);
 	}
 

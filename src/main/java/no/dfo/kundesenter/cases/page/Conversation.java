@@ -3,6 +3,7 @@ package no.dfo.kundesenter.cases.page;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
@@ -62,6 +63,26 @@ public class Conversation {
 		Message message = c.addCustomerMessage(author.id(), body, this.actions.now());
 		this.actions.save(c);
 		this.attachments.addToCase(files, c.getId(), message.getId(), author.id());
+		this.actions.messagePosted(c, message, author);
+		this.actions.statusChanged(c, before, author);
+		return new Posted(c.getId(), message.getId(), before, c.getStatus());
+	}
+
+	/**
+	 * The customer's message with files they uploaded before as drafts (an e-mail's
+	 * attachments, each checked on its own), claimed in this transaction.
+	 * @throws CaseNotFoundException if the author may not see the case or is not on the
+	 * customer side
+	 */
+	public Posted postCustomerMessageWithDrafts(long caseId, String body, List<UUID> draftIds, PortalUser author) {
+		if (!CaseAccessPolicy.actsAsCustomer(author)) {
+			throw new CaseNotFoundException(caseId);
+		}
+		Case c = this.actions.lockVisible(caseId, author);
+		CaseStatus before = c.getStatus();
+		Message message = c.addCustomerMessage(author.id(), body, this.actions.now());
+		this.actions.save(c);
+		this.attachments.claimDrafts(draftIds, author.id(), c.getId(), message.getId());
 		this.actions.messagePosted(c, message, author);
 		this.actions.statusChanged(c, before, author);
 		return new Posted(c.getId(), message.getId(), before, c.getStatus());

@@ -48,7 +48,9 @@ public class CaseRegistration {
 	 * the drafts they uploaded as files of the first message; it counts against their
 	 * limit of registrations;</li>
 	 * <li>{@link Channel#PHONE}: a caseworker of the category writes down what the
-	 * reporter said on the phone, and writes the first message for the centre.</li>
+	 * reporter said on the phone, and writes the first message for the centre;</li>
+	 * <li>{@link Channel#EMAIL}: the portal registers a mail from a known person as their
+	 * case, recorded as done by the system, with the files as the sender's drafts.</li>
 	 * </ul>
 	 * @param reporterId the person the case is for, an agency-side person
 	 * @param registeredBy who registers it
@@ -75,7 +77,13 @@ public class CaseRegistration {
 				}
 				yield agencyPerson(reporterId).organizationId();
 			}
-			case EMAIL -> throw new IllegalArgumentException("E-mail cases are not registered by hand");
+			case EMAIL -> {
+				// The portal registers the mail for its sender; its own limit applies.
+				if (!CaseAccessPolicy.mayRegister(registeredBy) || registeredBy.id() != reporterId) {
+					throw new IllegalArgumentException("An e-mail becomes a case of its agency-side sender");
+				}
+				yield registeredBy.organizationId();
+			}
 		};
 		Case opened = this.actions
 			.save(Case.open(request, channel, organizationId, reporterId, registeredBy.id(), this.actions.now()));

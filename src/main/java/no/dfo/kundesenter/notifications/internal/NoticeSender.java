@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import no.dfo.kundesenter.access.EmailAddress;
 import no.dfo.kundesenter.access.UserDirectory;
+import no.dfo.kundesenter.notifications.MailIds;
 import no.dfo.kundesenter.notifications.internal.Notices.Failure;
 import no.dfo.kundesenter.notifications.internal.Notices.Notice;
 import org.slf4j.Logger;
@@ -70,8 +71,9 @@ class NoticeSender {
 			return;
 		}
 		try {
-			this.mailer.send(this.composer.compose(notice.caseId(), notice.kinds(), address.get(),
-					this.users.languageOf(notice.recipientId())));
+			this.mailer.send(this.composer
+				.compose(notice.caseId(), notice.kinds(), address.get(), this.users.languageOf(notice.recipientId()))
+				.withMessageId(MailIds.notice(notice.id(), notice.caseId(), this.settings.sender())));
 			this.notices.markSent(notice.id());
 		}
 		catch (DeliveryFailedException ex) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.mail.MailException;
@@ -30,7 +31,8 @@ class SmtpMailer implements Mailer {
 
 	@Override
 	public void send(OutgoingMail mail) {
-		MimeMessage message = this.sender.createMimeMessage();
+		MimeMessage message = (mail.messageId() != null) ? withMessageId(mail.messageId())
+				: this.sender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
 			helper.setFrom(this.from);
@@ -82,6 +84,18 @@ class SmtpMailer implements Mailer {
 			}
 		}
 		return false;
+	}
+
+	/** A message that keeps the given Message-ID when it is sent. */
+	private static MimeMessage withMessageId(String id) {
+		return new MimeMessage((Session) null) {
+
+			@Override
+			protected void updateMessageID() throws MessagingException {
+				setHeader("Message-ID", id);
+			}
+
+		};
 	}
 
 }
