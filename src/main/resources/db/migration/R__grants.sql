@@ -36,6 +36,9 @@ declare
         'attachment_blob', 'select, insert, update, delete',
         'attachment_chunk', 'select, insert',
         'notice', 'select, insert, update, delete',
+        -- Mails read from the centre's mailboxes: a triaged one is linked or rejected, and its
+        -- raw content dropped then; rows are kept so a mail is never read twice.
+        'received_mail', 'select, insert, update (outcome, reason, case_id, sender_id, raw, handled_by, handled_at, rejection)',
         -- Spring Session, the event publication registry (completed events are deleted), ShedLock.
         'spring_session', 'select, insert, update, delete',
         'spring_session_attributes', 'select, insert, update, delete',

@@ -31,6 +31,8 @@ import no.dfo.kundesenter.casework.CannedReplies;
 import no.dfo.kundesenter.notifications.internal.DemoMailbox;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +68,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * cannot change history or the schema. Roles are cluster-wide, so their names are unique.
  */
 @SpringBootTest(properties = { "portal.notifications.sending-enabled=true", "portal.notifications.batch-window=200ms",
-		"portal.notifications.poll-interval=100ms", "spring.datasource.hikari.maximum-pool-size=4" })
+		"portal.notifications.poll-interval=100ms", "spring.datasource.hikari.maximum-pool-size=4",
+		"portal.channels.mailboxes.payroll.host=127.0.0.1", "portal.channels.mailboxes.payroll.protocol=imap",
+		"portal.channels.mailboxes.payroll.username=lonn@kundesenter.test",
+		"portal.channels.mailboxes.payroll.password=lonn", "portal.channels.poll-interval=200ms" })
 @AutoConfigureMockMvc
 class DatabaseRolesTests {
 
@@ -88,8 +93,22 @@ class DatabaseRolesTests {
 
 	private static final MockOAuth2Server PROVIDER = new MockOAuth2Server(new OAuth2Config(true));
 
+	private static final GreenMail MAIL_SERVER = new GreenMail(
+			new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+
 	static {
 		PROVIDER.start();
+		MAIL_SERVER.setUser("lonn@kundesenter.test", "lonn@kundesenter.test", "lonn");
+		MAIL_SERVER.start();
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Autowired
@@ -128,6 +147,7 @@ class DatabaseRolesTests {
 	 */
 	@DynamicPropertySource
 	static synchronized void ownDatabase(DynamicPropertyRegistry registry) throws SQLException {
+		registry.add("portal.channels.mailboxes.payroll.port", () -> MAIL_SERVER.getImap().getPort());
 		if (!created) {
 			asSuperuser(
 					"create role " + OWNER + " login nosuperuser nocreatedb nocreaterole password '" + PASSWORD + "'",
@@ -148,6 +168,7 @@ class DatabaseRolesTests {
 	@AfterAll
 	static void stopProvider() {
 		PROVIDER.shutdown();
+		MAIL_SERVER.stop();
 	}
 
 	/**
@@ -391,6 +412,56 @@ class DatabaseRolesTests {
 			.isTrue();
 		assertThat(this.jdbc.queryForObject("select email from app_user where id = ?", String.class, nina.id()))
 			.isEqualTo(address);
+	}
+
+	@Test
+	void mailsToTheCentreBecomeCasesAndTriagedMailsAreLinkedAndRejected() throws Exception {
+		String kari = this.jdbc.queryForObject("select email from app_user where username = 'kari'", String.class);
+		deliver(kari, "Lønn via e-post " + SUFFIX, "Se vedlagt.", true);
+		deliver("ukjent-" + SUFFIX + "@nowhere.example", "Ukjent 1 " + SUFFIX, "Hvem?", true);
+		deliver("ukjent-" + SUFFIX + "@nowhere.example", "Ukjent 2 " + SUFFIX, "Hvem?", false);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(count("select count(*) from support_case where subject = ? and channel = 'EMAIL'",
+					"Lønn via e-post " + SUFFIX))
+				.isEqualTo(1);
+			assertThat(count("select count(*) from received_mail where subject like ? and outcome = 'TRIAGE'",
+					"Ukjent % " + SUFFIX))
+				.isEqualTo(2);
+		});
+		long linked = this.jdbc.queryForObject("select id from received_mail where subject = ?", Long.class,
+				"Ukjent 1 " + SUFFIX);
+		long rejected = this.jdbc.queryForObject("select id from received_mail where subject = ?", Long.class,
+				"Ukjent 2 " + SUFFIX);
+		Cookie siri = signIn("siri");
+		this.mvc.perform(as(post("/saksbehandling/innboks/" + linked + "/kobling").param("email", kari), siri))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(as(post("/saksbehandling/innboks/" + rejected + "/avvisning").param("reason", "Reklame"), siri))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.queryForList("select outcome from received_mail where id in (?, ?) order by id",
+				String.class, linked, rejected))
+			.containsExactly("LINKED", "REJECTED");
+		assertThat(
+				count("select count(*) from attachment a join received_mail r on r.case_id = a.case_id where r.id = ?",
+						linked))
+			.isEqualTo(1);
+	}
+
+	private static void deliver(String from, String subject, String text, boolean withPdf) throws Exception {
+		jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+				jakarta.mail.Session.getInstance(new java.util.Properties()));
+		mail.setFrom(from);
+		mail.setRecipients(jakarta.mail.Message.RecipientType.TO, "lonn@kundesenter.test");
+		mail.setSubject(subject, "UTF-8");
+		org.springframework.mail.javamail.MimeMessageHelper helper = new org.springframework.mail.javamail.MimeMessageHelper(
+				mail, withPdf, "UTF-8");
+		helper.setText(text);
+		if (withPdf) {
+			helper.addAttachment("faktura.pdf", new org.springframework.core.io.ByteArrayResource(TestFiles.PDF),
+					"application/pdf");
+		}
+		mail.saveChanges();
+		MAIL_SERVER.getUserManager().getUserByEmail("lonn@kundesenter.test").deliver(mail);
 	}
 
 	@Test

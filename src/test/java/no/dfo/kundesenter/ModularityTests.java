@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModularityTests {
 
 	/** The application's modules, by identifier. */
-	private static final String[] MODULES = { "access", "attachments", "cases", "casework", "config", "notifications",
-			"web" };
+	private static final String[] MODULES = { "access", "attachments", "cases", "casework", "channels", "config",
+			"notifications", "web" };
 
 	/** Where the Documenter writes (it empties the folder first). */
 	private static final Path GENERATED = Path.of("target", "spring-modulith-docs");
