@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class DemoMailServerTests {
 
 	static final int SMTP = freePort();
+
+	private static final String SMTP_PORT = "portal.demo.mail-server.smtp-port";
+
+	private static final String IMAP_PORT = "portal.demo.mail-server.imap-port";
 
 	static {
 		// Read by the environment post-processor that starts the server, before the
