@@ -100,6 +100,7 @@ final class PortalPages {
 				Page.of("kari", "profile, the address form with its validation error", (b) -> b.submit(MAIN_SUBMIT)),
 				Page.of("kari", "accessibility statement, signed in", (b) -> b.open("/tilgjengelighet")),
 				Page.of("kari", "demo mailbox", this::openMailbox),
+				Page.of("kari", "demo form that mails the centre", (b) -> b.open("/demo/epost/send")),
 
 				// A fagbruker
 				Page.of("lise", "case list of the agency's payroll cases", (b) -> b.open("/saker?omfang=virksomhet")),
@@ -118,6 +119,7 @@ final class PortalPages {
 						(b) -> b.open("/saksbehandling/telefon?organization=" + testetaten() + "&query=Nordmann")),
 				Page.of("siri", "phone case form with its validation errors",
 						(b) -> b.submit("form[method=post] .form__actions button[type=submit]")),
+				Page.of("siri", "inbox of e-mail from unknown senders", (b) -> b.open("/saksbehandling/innboks")),
 				Page.of("siri", "canned replies", (b) -> b.open("/saksbehandling/ferdigtekster")),
 				Page.of("siri", "new canned reply", (b) -> b.open("/saksbehandling/ferdigtekster/ny")),
 				Page.of("siri", "new canned reply with its validation errors", (b) -> b.submit(MAIN_SUBMIT)),
