@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import no.dfo.kundesenter.access.PortalUser;
 import no.dfo.kundesenter.attachments.AttachmentRejectedException;
@@ -55,17 +56,8 @@ public class Conversation {
 	 * @throws AttachmentRejectedException if a file is refused (nothing is kept)
 	 */
 	public Posted postCustomerMessage(long caseId, String body, List<MultipartFile> files, PortalUser author) {
-		if (!CaseAccessPolicy.actsAsCustomer(author)) {
-			throw new CaseNotFoundException(caseId);
-		}
-		Case c = this.actions.lockVisible(caseId, author);
-		CaseStatus before = c.getStatus();
-		Message message = c.addCustomerMessage(author.id(), body, this.actions.now());
-		this.actions.save(c);
-		this.attachments.addToCase(files, c.getId(), message.getId(), author.id());
-		this.actions.messagePosted(c, message, author);
-		this.actions.statusChanged(c, before, author);
-		return new Posted(c.getId(), message.getId(), before, c.getStatus());
+		return postCustomer(caseId, body, author,
+				(c, message) -> this.attachments.addToCase(files, c.getId(), message.getId(), author.id()));
 	}
 
 	/**
@@ -75,6 +67,11 @@ public class Conversation {
 	 * customer side
 	 */
 	public Posted postCustomerMessageWithDrafts(long caseId, String body, List<UUID> draftIds, PortalUser author) {
+		return postCustomer(caseId, body, author,
+				(c, message) -> this.attachments.claimDrafts(draftIds, author.id(), c.getId(), message.getId()));
+	}
+
+	private Posted postCustomer(long caseId, String body, PortalUser author, BiConsumer<Case, Message> files) {
 		if (!CaseAccessPolicy.actsAsCustomer(author)) {
 			throw new CaseNotFoundException(caseId);
 		}
@@ -82,7 +79,7 @@ public class Conversation {
 		CaseStatus before = c.getStatus();
 		Message message = c.addCustomerMessage(author.id(), body, this.actions.now());
 		this.actions.save(c);
-		this.attachments.claimDrafts(draftIds, author.id(), c.getId(), message.getId());
+		files.accept(c, message);
 		this.actions.messagePosted(c, message, author);
 		this.actions.statusChanged(c, before, author);
 		return new Posted(c.getId(), message.getId(), before, c.getStatus());
