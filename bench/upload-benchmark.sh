@@ -13,30 +13,8 @@ BASE=${1:-http://localhost:8080}
 PID=${2:-$(pgrep -f "kundesenter" | head -1 || true)}
 USER_NAME=${BENCH_USER:-kari}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JSTAT=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
-
-peak_file=$(mktemp)
-echo "0 0" > "$peak_file"
-sampler() {
-	local peak=0 old_peak=0 line used old
-	while kill -0 "$PID" 2>/dev/null; do
-		# From jstat -gc (KB): S0U+S1U+EU+OU is the heap in use, garbage included;
-		# OU, the old generation, is what survived collections.
-		line=$($JSTAT -gc "$PID" 2>/dev/null | awk 'NR==2 {printf "%d %d", $3+$4+$6+$8, $8}') || true
-		if [ -n "$line" ]; then
-			used=${line% *}
-			old=${line#* }
-			[ "$used" -gt "$peak" ] && peak=$used
-			[ "$old" -gt "$old_peak" ] && old_peak=$old
-			echo "$peak $old_peak" > "$peak_file"
-		fi
-		sleep 0.1
-	done
-}
+. bench/heap-sampler.sh
 if [ -n "$PID" ]; then
-	sampler &
-	SAMPLER=$!
-	trap 'kill $SAMPLER 2>/dev/null || true' EXIT
 	JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 	echo "Portal JVM $PID, max heap: $($JCMD "$PID" VM.flags | grep -o 'MaxHeapSize=[0-9]*' | head -1 | awk -F= '{printf "%d MB", $2/1048576}')"
 fi
@@ -51,7 +29,7 @@ if [ "${PARALLEL_25MB:-0}" = 1 ]; then
 fi
 if [ -n "$PID" ]; then
 	sleep 0.5
-	read -r peak old_peak < "$peak_file"
+	read -r peak old_peak < <(heap_peaks)
 	echo "Portal JVM heap during the run (jstat, sampled every 0.1 s): peak in use $((peak / 1024)) MB" \
 		"(garbage included), peak old generation $((old_peak / 1024)) MB"
 fi
