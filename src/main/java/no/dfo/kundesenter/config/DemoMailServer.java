@@ -1,5 +1,9 @@
 package no.dfo.kundesenter.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -20,21 +24,41 @@ final class DemoMailServer {
 
 	private static volatile GreenMail running;
 
+	private static volatile Ports ports;
+
 	private DemoMailServer() {
 	}
 
-	/** Starts the server once per JVM. */
-	static synchronized void start(int smtpPort, int imapPort) {
+	/**
+	 * Starts the server once per JVM; a port of 0 is any free one.
+	 * @return the ports it listens on
+	 */
+	static synchronized Ports start(int smtpPort, int imapPort) {
 		if (running != null) {
-			return;
+			return ports;
 		}
-		GreenMail server = new GreenMail(new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", "smtp"),
-				new ServerSetup(imapPort, "127.0.0.1", "imap") });
+		Ports chosen = new Ports((smtpPort != 0) ? smtpPort : freePort(), (imapPort != 0) ? imapPort : freePort());
+		GreenMail server = new GreenMail(new ServerSetup[] { new ServerSetup(chosen.smtp(), "127.0.0.1", "smtp"),
+				new ServerSetup(chosen.imap(), "127.0.0.1", "imap") });
 		server.setUser(PAYROLL, PAYROLL, PASSWORD);
 		server.setUser(ACCOUNTING, ACCOUNTING, PASSWORD);
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "demo-mail-server-stop"));
 		running = server;
+		ports = chosen;
+		return chosen;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	record Ports(int smtp, int imap) {
 	}
 
 }

@@ -13,11 +13,12 @@ import org.springframework.util.ClassUtils;
 /**
  * In the demo profile, when no mailbox is configured, starts the demo's mail server
  * ({@link DemoMailServer}: SMTP on {@code portal.demo.mail-server.smtp-port}, default
- * 3025, IMAP on {@code .imap-port}, default 3143) and points the centre's lønn and
- * regnskap mailboxes at it. Notices stay in the demo mailbox ({@code /demo/epost}) unless
- * {@code spring.mail.host} is set. Switched off with
- * {@code portal.demo.mail-server.enabled=false}; nothing happens outside the demo or
- * where the server's library is not on the classpath (the jar).
+ * 3025, IMAP on {@code .imap-port}, default 3143; 0 for any free port, and the settings
+ * then hold the ports in use) and points the centre's lønn and regnskap mailboxes at it.
+ * Notices stay in the demo mailbox ({@code /demo/epost}) unless {@code spring.mail.host}
+ * is set. Switched off with {@code portal.demo.mail-server.enabled=false}; nothing
+ * happens outside the demo or where the server's library is not on the classpath (the
+ * jar).
  */
 class DemoMailServerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -39,15 +40,17 @@ class DemoMailServerEnvironmentPostProcessor implements EnvironmentPostProcessor
 				|| !ClassUtils.isPresent(LIBRARY, application.getClassLoader())) {
 			return;
 		}
-		int smtp = environment.getProperty(SMTP_PORT, Integer.class, 3025);
-		int imap = environment.getProperty(IMAP_PORT, Integer.class, 3143);
-		DemoMailServer.start(smtp, imap);
+		DemoMailServer.Ports ports = DemoMailServer.start(environment.getProperty(SMTP_PORT, Integer.class, 3025),
+				environment.getProperty(IMAP_PORT, Integer.class, 3143));
 		Map<String, Object> settings = new HashMap<>();
-		mailbox(settings, "payroll", DemoMailServer.PAYROLL, imap);
-		mailbox(settings, "accounting", DemoMailServer.ACCOUNTING, imap);
+		mailbox(settings, "payroll", DemoMailServer.PAYROLL, ports.imap());
+		mailbox(settings, "accounting", DemoMailServer.ACCOUNTING, ports.imap());
 		settings.put("portal.channels.poll-interval", "5s");
-		settings.put(SMTP_PORT, smtp);
 		environment.getPropertySources().addLast(new MapPropertySource("demoMailServer", settings));
+		// The ports in use, also where 0 asked for any free one.
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("demoMailServerPorts",
+					Map.of(SMTP_PORT, ports.smtp(), IMAP_PORT, ports.imap())));
 	}
 
 	private static void mailbox(Map<String, Object> settings, String key, String address, int port) {

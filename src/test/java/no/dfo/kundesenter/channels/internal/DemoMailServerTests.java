@@ -1,16 +1,13 @@
 package no.dfo.kundesenter.channels.internal;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,22 +27,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * mailbox from kari's address becomes kari's case, and the form on /demo/epost sends a
  * real mail.
  */
-@SpringBootTest(properties = { "portal.demo.mail-server.enabled=true", "portal.channels.poll-interval=200ms" })
+@SpringBootTest(properties = { "portal.demo.mail-server.enabled=true", "portal.demo.mail-server.smtp-port=0",
+		"portal.demo.mail-server.imap-port=0", "portal.channels.poll-interval=200ms" })
 @AutoConfigureMockMvc
 class DemoMailServerTests {
 
-	static final int SMTP = freePort();
-
-	private static final String SMTP_PORT = "portal.demo.mail-server.smtp-port";
-
-	private static final String IMAP_PORT = "portal.demo.mail-server.imap-port";
-
-	static {
-		// Read by the environment post-processor that starts the server, before the
-		// context.
-		System.setProperty("portal.demo.mail-server.smtp-port", String.valueOf(SMTP));
-		System.setProperty("portal.demo.mail-server.imap-port", String.valueOf(freePort()));
-	}
+	@Value("${portal.demo.mail-server.smtp-port}")
+	int smtp;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -62,7 +50,7 @@ class DemoMailServerTests {
 		String subject = "Demo " + UUID.randomUUID();
 		GreenMailUtil.sendAttachmentEmail("lonn@kundesenter.example", kari, subject, "Se vedlagt lønnsslipp.",
 				EmailChannelTests.PDF, "application/pdf", "lonnsslipp.pdf", "",
-				new ServerSetup(SMTP, "127.0.0.1", "smtp"));
+				new ServerSetup(this.smtp, "127.0.0.1", "smtp"));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.jdbc.queryForList("""
 					select a.file_name from support_case c join app_user u on u.id = c.reporter_id
@@ -89,15 +77,6 @@ class DemoMailServerTests {
 					() -> assertThat(this.jdbc.queryForList("select outcome from received_mail where subject = ?",
 							String.class, subject))
 						.containsExactly("TRIAGE"));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
