@@ -6,18 +6,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import no.dfo.kundesenter.attachments.ContentSeal;
 import no.dfo.kundesenter.cases.Category;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
  * The table of mails read ({@code received_mail}), by mailbox, UIDVALIDITY and UID, and
- * by Message-ID.
+ * by Message-ID. The original of a mail kept for a caseworker is stored sealed, as
+ * attachments are.
  */
 @Component
 class ReceivedMails {
+
+	private static final Logger log = LoggerFactory.getLogger(ReceivedMails.class);
 
 	private static final String COLUMNS = "id, mailbox, message_id, from_address, subject, received_at, outcome, "
 			+ "reason, case_id, handled_by, handled_at, rejection";
@@ -29,8 +35,11 @@ class ReceivedMails {
 
 	private final JdbcTemplate jdbc;
 
-	ReceivedMails(JdbcTemplate jdbc) {
+	private final ContentSeal seal;
+
+	ReceivedMails(JdbcTemplate jdbc, ContentSeal seal) {
 		this.jdbc = jdbc;
+		this.seal = seal;
 	}
 
 	/** What became of the mail at this place in the mailbox, if it was read before. */
@@ -64,7 +73,8 @@ class ReceivedMails {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, mail.mailbox().name(),
 				mail.uidValidity(), mail.uid(), cut(mail.messageId(), 998), cut(mail.from(), 320),
 				cut(mail.subject(), 200), Timestamp.from(mail.receivedAt()), mail.outcome().name(),
-				cut(mail.reason(), 100), mail.caseId(), mail.senderId(), mail.raw());
+				cut(mail.reason(), 100), mail.caseId(), mail.senderId(),
+				(mail.raw() != null) ? this.seal.seal(mail.raw()) : null);
 		return (id != null) ? id : 0;
 	}
 
@@ -83,11 +93,21 @@ class ReceivedMails {
 		return this.jdbc.query("select " + COLUMNS + " from received_mail where id = ?", ROW, id).stream().findFirst();
 	}
 
+	/** The original mail, if it is kept and can be opened. */
 	Optional<byte[]> raw(long id) {
 		return this.jdbc
 			.query("select raw from received_mail where id = ? and raw is not null", (rs, n) -> rs.getBytes(1), id)
 			.stream()
-			.findFirst();
+			.findFirst()
+			.flatMap((sealed) -> {
+				try {
+					return Optional.of(this.seal.open(sealed));
+				}
+				catch (IllegalArgumentException ex) {
+					log.warn("The original of received mail {} cannot be opened: {}", id, ex.getMessage());
+					return Optional.empty();
+				}
+			});
 	}
 
 	boolean linked(long id, long caseId, long senderId, long caseworkerId) {
@@ -100,7 +120,7 @@ class ReceivedMails {
 	boolean rejected(long id, String reason, long caseworkerId) {
 		return this.jdbc.update(
 				"update received_mail set outcome = 'REJECTED', rejection = ?, handled_by = ?, "
-						+ "handled_at = now() where id = ? and outcome = 'TRIAGE'",
+						+ "handled_at = now() where id = ? and outcome in ('TRIAGE', 'QUARANTINE')",
 				cut(reason, 500), caseworkerId, id) > 0;
 	}
 
