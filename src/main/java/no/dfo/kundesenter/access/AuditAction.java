@@ -72,7 +72,13 @@ public enum AuditAction {
 	/** Linked an e-mail from an unknown sender to a person: it became their case. */
 	MAIL_LINKED,
 
-	/** Rejected an e-mail from an unknown sender, with a reason (the mail is kept). */
-	MAIL_REJECTED
+	/**
+	 * Rejected an e-mail from an unknown sender or in quarantine, with a reason (the mail
+	 * is kept).
+	 */
+	MAIL_REJECTED,
+
+	/** Downloaded the original of an e-mail waiting in the inbox or in quarantine. */
+	MAIL_DOWNLOADED
 
 }

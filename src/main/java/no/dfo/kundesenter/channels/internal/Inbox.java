@@ -82,6 +82,7 @@ class Inbox {
 		String text = "";
 		List<String> files = List.of();
 		byte[] raw = this.received.raw(id).orElse(null);
+		boolean waits = row.get().outcome() == Outcome.TRIAGE || row.get().outcome() == Outcome.QUARANTINE;
 		if (raw != null && row.get().outcome() == Outcome.TRIAGE) {
 			try {
 				ParsedMail mail = MailParser.parse(raw);
@@ -92,7 +93,20 @@ class Inbox {
 				text = "";
 			}
 		}
-		return Optional.of(new Shown(row.get(), text, files));
+		return Optional.of(new Shown(row.get(), text, files, raw != null, waits));
+	}
+
+	/**
+	 * The original of a mail the viewer may deal with, as it came from the mailbox; the
+	 * download is audited.
+	 */
+	@Transactional
+	Optional<byte[]> original(long id, PortalUser viewer) {
+		Optional<byte[]> raw = this.received.find(id)
+			.filter((r) -> categories(viewer).contains(r.mailbox()))
+			.flatMap((r) -> this.received.raw(id));
+		raw.ifPresent((r) -> this.audit.record(viewer, AuditAction.MAIL_DOWNLOADED, null, "mail=" + id));
+		return raw;
 	}
 
 	/**
@@ -119,7 +133,8 @@ class Inbox {
 	@Transactional
 	boolean reject(long id, String reason, PortalUser caseworker) {
 		Optional<Row> row = this.received.find(id)
-			.filter((r) -> categories(caseworker).contains(r.mailbox()) && r.outcome() == Outcome.TRIAGE);
+			.filter((r) -> categories(caseworker).contains(r.mailbox())
+					&& (r.outcome() == Outcome.TRIAGE || r.outcome() == Outcome.QUARANTINE));
 		if (row.isEmpty() || !this.received.rejected(id, reason, caseworker.id())) {
 			return false;
 		}
@@ -127,7 +142,11 @@ class Inbox {
 		return true;
 	}
 
-	record Shown(Row row, String text, List<String> files) {
+	/**
+	 * @param originalKept whether the original can be downloaded
+	 * @param waiting whether it still waits for a caseworker (in triage or quarantine)
+	 */
+	record Shown(Row row, String text, List<String> files, boolean originalKept, boolean waiting) {
 	}
 
 	record Failing(Category mailbox, MailboxStatus.State state) {

@@ -7,6 +7,10 @@ import no.dfo.kundesenter.channels.internal.Inbox.Shown;
 import no.dfo.kundesenter.web.FormText;
 import no.dfo.kundesenter.web.ResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,13 +21,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Innboks: caseworkers link e-mails from unknown senders to a person or reject them, and
- * see the mails in quarantine and mailboxes that cannot be read. Everyone else gets 404.
+ * Innboks: caseworkers link e-mails from unknown senders to a person or reject them, deal
+ * with the mails in quarantine (download the original, reject with a reason), and see
+ * mailboxes that cannot be read. Everyone else gets 404.
  */
 @Controller
 class InboxController {
 
 	static final int MAX_REASON_LENGTH = 500;
+
+	private static final MediaType MESSAGE_RFC822 = new MediaType("message", "rfc822");
 
 	private static final String DETAIL_VIEW = "channels/mail";
 
@@ -102,6 +109,18 @@ class InboxController {
 		model.addAttribute("mail", mail);
 		model.addAttribute("linkForm", new LinkForm(null));
 		return DETAIL_VIEW;
+	}
+
+	@GetMapping("/saksbehandling/innboks/{id}/original")
+	ResponseEntity<byte[]> original(@PathVariable long id, @CurrentUser PortalUser viewer) {
+		requireCaseworker(viewer);
+		byte[] raw = this.inbox.original(id, viewer)
+			.orElseThrow(() -> new ResourceNotFoundException("No original of such a mail for the viewer"));
+		return ResponseEntity.ok()
+			.contentType(MESSAGE_RFC822)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("epost-" + id + ".eml").build().toString())
+			.body(raw);
 	}
 
 	private Shown shown(long id, PortalUser viewer) {

@@ -1,6 +1,7 @@
 package no.dfo.kundesenter.channels.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -62,6 +64,9 @@ class EmailChannelTests {
 
 	@Autowired
 	MailboxHealth health;
+
+	@Autowired
+	ReceivedMails received;
 
 	@Autowired
 	CaseFixtures fixtures;
@@ -241,6 +246,85 @@ class EmailChannelTests {
 				"select count(*) from audit_event where action = 'MAIL_REJECTED' and detail = ?", Integer.class,
 				"mail=" + mailId))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void theOriginalOfAWaitingMailIsStoredSealedAndDownloadsWholeForCaseworkersOnly() throws Exception {
+		String sender = "sykmeldt-" + UUID.randomUUID() + "@nowhere.example";
+		String subject = "Sykmelding " + UUID.randomUUID();
+		String body = "Sykmeldt fra 1. mars, fødselsnummer 01017012345.";
+		server.deliver(withPdf(sender, subject, body));
+		read();
+		Long mailId = this.jdbc.queryForObject("select id from received_mail where subject = ? and outcome = 'TRIAGE'",
+				Long.class, subject);
+		byte[] stored = this.jdbc.queryForObject("select raw from received_mail where id = ?", byte[].class, mailId);
+		String encodedBody = Base64.getMimeEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(sender, encodedBody,
+				jakartaEncoded(subject), "faktura.pdf");
+
+		this.mvc.perform(get("/saksbehandling/innboks/" + mailId).with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(content().string(containsString("/saksbehandling/innboks/" + mailId + "/original")));
+		byte[] original = this.mvc
+			.perform(get("/saksbehandling/innboks/" + mailId + "/original")
+				.with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "message/rfc822"))
+			.andExpect(header().string("Content-Disposition", containsString("epost-" + mailId + ".eml")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		String text = new String(original, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+		assertThat(text).contains("From: " + sender, encodedBody, Base64.getMimeEncoder().encodeToString(PDF));
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'MAIL_DOWNLOADED' and detail = ? and actor_id = ?",
+				Integer.class, "mail=" + mailId, this.fixtures.user("siri").id()))
+			.isEqualTo(1);
+
+		this.mvc
+			.perform(get("/saksbehandling/innboks/" + mailId + "/original")
+				.with(user(this.users.loadUserByUsername("kari"))))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(get("/saksbehandling/innboks/" + mailId + "/original")
+				.with(user(this.users.loadUserByUsername("sverre"))))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aQuarantinedMailIsOpenedDownloadedAndRejectedWithAReason() throws Exception {
+		byte[] broken = ("From: " + UUID.randomUUID() + "@nowhere.example\nContent-Type: multipart/mixed\n\nbroken")
+			.getBytes(StandardCharsets.US_ASCII);
+		long mailId = this.received.record(new ReceivedMails.Received(Category.PAYROLL, 1,
+				Math.abs(UUID.randomUUID().getMostSignificantBits()), null, null, null, Instant.now(),
+				ReceivedMails.Outcome.QUARANTINE, "unreadable: ParseException", null, null, broken));
+
+		this.mvc.perform(get("/saksbehandling/innboks").with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(content().string(containsString("href=\"/saksbehandling/innboks/" + mailId + "\"")));
+		this.mvc.perform(get("/saksbehandling/innboks/" + mailId).with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("E-post i karantene")))
+			.andExpect(content().string(containsString("/saksbehandling/innboks/" + mailId + "/avvisning")));
+		assertThat(this.mvc
+			.perform(get("/saksbehandling/innboks/" + mailId + "/original")
+				.with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray()).isEqualTo(broken);
+		this.mvc
+			.perform(post("/saksbehandling/innboks/" + mailId + "/avvisning").param("reason", "Ødelagt, spurt avsender")
+				.with(csrf())
+				.with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.jdbc.queryForMap("select outcome, rejection from received_mail where id = ?", mailId))
+			.containsEntry("outcome", "REJECTED")
+			.containsEntry("rejection", "Ødelagt, spurt avsender");
+		this.mvc.perform(get("/saksbehandling/innboks").with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(content().string(not(containsString("href=\"/saksbehandling/innboks/" + mailId + "\""))));
+		this.mvc.perform(get("/saksbehandling/innboks/" + mailId).with(user(this.users.loadUserByUsername("siri"))))
+			.andExpect(content().string(containsString("Avvist: Ødelagt, spurt avsender")))
+			.andExpect(content().string(not(containsString("/avvisning"))));
 	}
 
 	@Test
