@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * In the demo profile, when no mailbox is configured, starts the demo's mail server
@@ -28,6 +29,14 @@ class DemoMailServerEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	static final String IMAP_PORT = DemoProfile.SETTINGS_PREFIX + "mail-server.imap-port";
 
+	/**
+	 * Whether the portal's own mail goes to the server, so {@code /demo/epost} reads it
+	 * there.
+	 */
+	static final String OUTGOING = DemoProfile.SETTINGS_PREFIX + "mail-server.outgoing";
+
+	private static final String MAIL_HOST = "spring.mail.host";
+
 	private static final String LIBRARY = "com.icegreen.greenmail.util.GreenMail";
 
 	private static final String MAILBOXES = "portal.channels.mailboxes.";
@@ -46,11 +55,16 @@ class DemoMailServerEnvironmentPostProcessor implements EnvironmentPostProcessor
 		mailbox(settings, "payroll", DemoMailServer.PAYROLL, ports.imap());
 		mailbox(settings, "accounting", DemoMailServer.ACCOUNTING, ports.imap());
 		settings.put("portal.channels.poll-interval", "5s");
+		boolean outgoing = !StringUtils.hasText(environment.getProperty(MAIL_HOST));
+		if (outgoing) {
+			settings.put(MAIL_HOST, "127.0.0.1");
+			settings.put("spring.mail.port", ports.smtp());
+		}
 		environment.getPropertySources().addLast(new MapPropertySource("demoMailServer", settings));
 		// The ports in use, also where 0 asked for any free one.
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("demoMailServerPorts",
-					Map.of(SMTP_PORT, ports.smtp(), IMAP_PORT, ports.imap())));
+					Map.of(SMTP_PORT, ports.smtp(), IMAP_PORT, ports.imap(), OUTGOING, outgoing)));
 	}
 
 	private static void mailbox(Map<String, Object> settings, String key, String address, int port) {

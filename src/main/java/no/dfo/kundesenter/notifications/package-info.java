@@ -5,7 +5,7 @@
  * through Spring Modulith's event publication registry, so no notice is lost.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "cases", "access" })
+@ApplicationModule(allowedDependencies = { "cases", "access", "config" })
 package no.dfo.kundesenter.notifications;
 
 import org.jspecify.annotations.NullMarked;

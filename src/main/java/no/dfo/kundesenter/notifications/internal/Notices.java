@@ -95,11 +95,25 @@ class Notices {
 				rs.getInt("attempts")), caseId);
 	}
 
-	private static Notice notice(ResultSet rs, int row) throws SQLException {
+	/** Notices not sent yet, the first to go out first. */
+	List<WaitingNotice> waiting(int limit) {
+		return this.jdbc.query("""
+				select n.case_id, n.kinds, n.next_attempt_at, u.full_name from notice n
+				join app_user u on u.id = n.recipient_id
+				where n.status in ('PENDING', 'SENDING') order by n.next_attempt_at, n.id limit ?
+				""", (rs, n) -> new WaitingNotice(rs.getLong(1), kinds(rs).stream().map(Enum::name).toList(),
+				rs.getTimestamp(3).toInstant(), rs.getString(4)), limit);
+	}
+
+	private static Set<NoticeKind> kinds(ResultSet rs) throws SQLException {
 		Array kinds = rs.getArray("kinds");
 		Set<NoticeKind> set = EnumSet.noneOf(NoticeKind.class);
 		Arrays.stream((Object[]) kinds.getArray()).map((k) -> NoticeKind.valueOf((String) k)).forEach(set::add);
-		return new Notice(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("recipient_id"), set,
+		return set;
+	}
+
+	private static Notice notice(ResultSet rs, int row) throws SQLException {
+		return new Notice(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("recipient_id"), kinds(rs),
 				rs.getInt("attempts"));
 	}
 

@@ -1,6 +1,8 @@
 package no.dfo.kundesenter.notifications.internal;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -15,9 +17,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Which mailer delivers notices, and the job that sends them. With
- * {@code spring.mail.host} set, notices go to that SMTP server. Without it the demo
- * profile keeps them in memory ({@code /demo/epost}); any other profile refuses to start,
- * so notices are never silently dropped.
+ * {@code spring.mail.host} set, notices go to that SMTP server (in the demo, its own mail
+ * server, which {@code /demo/epost} reads). Without it the demo profile keeps them in
+ * memory ({@code /demo/epost}); any other profile refuses to start, so notices are never
+ * silently dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration implements SchedulingConfigurer {
@@ -35,6 +38,17 @@ class NotificationConfiguration implements SchedulingConfigurer {
 	@Conditional(NoMailServerInDemo.class)
 	DemoMailbox demoMailbox() {
 		return new DemoMailbox();
+	}
+
+	/**
+	 * Where the demo's own mail server takes the portal's mail, /demo/epost reads it
+	 * there.
+	 */
+	@Bean
+	@ConditionalOnClass(name = "com.icegreen.greenmail.util.GreenMail")
+	@ConditionalOnBooleanProperty("portal.demo.mail-server.outgoing")
+	DemoMailServerOutbox demoMailServerOutbox() {
+		return new DemoMailServerOutbox();
 	}
 
 	@Bean

@@ -16,19 +16,23 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The demo as a newcomer tries it: its own mail server is running, a mail to the lønn
- * mailbox from kari's address becomes kari's case, and the form on /demo/epost sends a
- * real mail.
+ * mailbox from kari's address becomes kari's case, the form on /demo/epost sends a real
+ * mail, and the portal's own mail goes to the same server, where /demo/epost and a mail
+ * client read it.
  */
 @SpringBootTest(properties = { "portal.demo.mail-server.enabled=true", "portal.demo.mail-server.smtp-port=0",
-		"portal.demo.mail-server.imap-port=0", "portal.channels.poll-interval=200ms" })
+		"portal.demo.mail-server.imap-port=0", "portal.channels.poll-interval=200ms",
+		"portal.notifications.batch-window=0s" })
 @AutoConfigureMockMvc
 class DemoMailServerTests {
 
@@ -45,7 +49,7 @@ class DemoMailServerTests {
 	UserDetailsService users;
 
 	@Test
-	void aMailToTheLonnMailboxFromKarisAddressIsKarisEmailCaseWithItsPdfWithinSeconds() {
+	void aMailToTheLonnMailboxFromKarisAddressIsKarisEmailCaseWithItsPdfAndItsReceiptShowsOnTheDemoMailPage() {
 		String kari = this.jdbc.queryForObject("select email from app_user where username = 'kari'", String.class);
 		String subject = "Demo " + UUID.randomUUID();
 		GreenMailUtil.sendAttachmentEmail("lonn@kundesenter.example", kari, subject, "Se vedlagt lønnsslipp.",
@@ -57,6 +61,11 @@ class DemoMailServerTests {
 					join attachment a on a.case_id = c.id
 					where c.subject = ? and c.channel = 'EMAIL' and u.username = 'kari'""", String.class, subject))
 				.containsExactly("lonnsslipp.pdf"));
+		long caseId = this.jdbc.queryForObject("select id from support_case where subject = ?", Long.class, subject);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.mvc.perform(get("/demo/epost").with(user(this.users.loadUserByUsername("kari"))))
+				.andExpect(content().string(containsString("Saksnummeret er " + caseId + ".")))
+				.andExpect(content().string(containsString("/saker/" + caseId + "\">"))));
 	}
 
 	@Test
