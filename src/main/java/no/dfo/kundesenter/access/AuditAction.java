@@ -79,6 +79,12 @@ public enum AuditAction {
 	MAIL_REJECTED,
 
 	/** Downloaded the original of an e-mail waiting in the inbox or in quarantine. */
-	MAIL_DOWNLOADED
+	MAIL_DOWNLOADED,
+
+	/**
+	 * Downloaded the case list or a queue view as CSV: the filters and the number of
+	 * rows.
+	 */
+	CASES_EXPORTED
 
 }

@@ -1,6 +1,12 @@
 package no.dfo.kundesenter.cases.listing;
 
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+import no.dfo.kundesenter.access.AuditAction;
+import no.dfo.kundesenter.access.AuditTrail;
 
 import no.dfo.kundesenter.access.CurrentUser;
 import no.dfo.kundesenter.access.PortalUser;
@@ -25,9 +31,18 @@ class CaseListController {
 
 	private final CaseAccess access;
 
-	CaseListController(CaseListing cases, CaseAccess access) {
+	private final CaseExport export;
+
+	private final CaseCsv csv;
+
+	private final AuditTrail audit;
+
+	CaseListController(CaseListing cases, CaseAccess access, CaseExport export, CaseCsv csv, AuditTrail audit) {
 		this.cases = cases;
 		this.access = access;
+		this.export = export;
+		this.csv = csv;
+		this.audit = audit;
 	}
 
 	/**
@@ -61,6 +76,27 @@ class CaseListController {
 		model.addAttribute("closedStatuses", CaseListParameters.CLOSED);
 		model.addAttribute("noStatuses", Set.of());
 		return "cases/list";
+	}
+
+	/**
+	 * The list with the same parameters as CSV: every page, the same columns, no message
+	 * text. Audited with the filters and how many rows went out.
+	 */
+	@GetMapping("/saker/eksport")
+	void export(@CurrentUser PortalUser viewer, @RequestParam MultiValueMap<String, String> params, Locale locale,
+			HttpServletResponse response) throws IOException {
+		CaseQuery query = CaseListParameters.parse(viewer, params).query();
+		int rows = this.csv.write(response, "saker", viewer, locale, (sink) -> this.export.list(viewer, query, sink));
+		this.audit.record(viewer, AuditAction.CASES_EXPORTED, null, describe(query) + " rows=" + rows);
+	}
+
+	/**
+	 * The filters of an export for the audit trail: codes only, never the search words.
+	 */
+	static String describe(CaseQuery q) {
+		return "list scope=" + q.scope() + " status=" + q.statuses().stream().map(Enum::name).sorted().toList()
+				+ " category=" + q.category() + " channel=" + q.channel() + " from=" + q.from() + " to=" + q.to()
+				+ " text=" + (q.searches() ? "yes" : "no") + " sort=" + (q.descending() ? "-" : "") + q.sort();
 	}
 
 }

@@ -30,6 +30,11 @@ public record CaseListLinks(CaseQuery query, boolean offersChoice) implements Pa
 		return link(statuses, this.query.sort(), this.query.descending(), 1);
 	}
 
+	/** The list as CSV, with every filter and the order, but no page. */
+	public String exportLink() {
+		return link("/saker/eksport", this.query.statuses(), this.query.sort(), this.query.descending(), 1);
+	}
+
 	/** "ascending", "descending" or "none", for aria-sort. */
 	public String ariaSort(CaseSort column) {
 		if (this.query.sort() != column) {
@@ -43,8 +48,12 @@ public record CaseListLinks(CaseQuery query, boolean offersChoice) implements Pa
 	}
 
 	private String link(Set<CaseStatus> statuses, CaseSort sort, boolean descending, int oneBasedPage) {
+		return link("/saker", statuses, sort, descending, oneBasedPage);
+	}
+
+	private String link(String path, Set<CaseStatus> statuses, CaseSort sort, boolean descending, int oneBasedPage) {
 		CaseQuery q = this.query;
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/saker");
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
 		if (this.offersChoice) {
 			uri.queryParam("omfang", q.scope().parameter());
 		}

@@ -3,9 +3,11 @@ package no.dfo.kundesenter.cases.listing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
@@ -18,6 +20,7 @@ import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.core.Case;
 import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseListQueries {
+
+	/** Rows the database cursor hands over at a time when streaming. */
+	static final int FETCH_SIZE = 1000;
 
 	private final EntityManager entityManager;
 
@@ -74,7 +80,29 @@ class CaseListQueries {
 		return read(viewer, spec, offset, limit, true);
 	}
 
+	/**
+	 * Every row {@code spec} finds, up to {@code limit}, in its order, with who is
+	 * responsible: read from a database cursor a batch at a time, so a long export never
+	 * holds more than one batch. The caller closes the stream inside its transaction.
+	 */
+	Stream<CaseListRow> stream(PortalUser viewer, Specification<Case> spec, int limit) {
+		return query(viewer, spec, true).setMaxResults(limit)
+			.setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE)
+			.setHint(HibernateHints.HINT_READ_ONLY, true)
+			.getResultStream()
+			.map((t) -> row(t, true));
+	}
+
 	private List<CaseListRow> read(PortalUser viewer, Specification<Case> spec, int offset, int limit, boolean queue) {
+		return query(viewer, spec, queue).setFirstResult(offset)
+			.setMaxResults(limit)
+			.getResultList()
+			.stream()
+			.map((t) -> row(t, queue))
+			.toList();
+	}
+
+	private TypedQuery<Tuple> query(PortalUser viewer, Specification<Case> spec, boolean queue) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Tuple> query = cb.createTupleQuery();
 		Root<Case> c = query.from(Case.class);
@@ -89,13 +117,7 @@ class CaseListQueries {
 			columns.add(c.get("lastCustomerMessageAt"));
 		}
 		query.multiselect(columns);
-		return this.entityManager.createQuery(query)
-			.setFirstResult(offset)
-			.setMaxResults(limit)
-			.getResultList()
-			.stream()
-			.map((t) -> row(t, queue))
-			.toList();
+		return this.entityManager.createQuery(query);
 	}
 
 	private static Expression<String> personName(CriteriaBuilder cb, Expression<Long> id) {

@@ -65,9 +65,7 @@ public class CaseQueue {
 			throw new IllegalArgumentException("Only caseworkers have a queue");
 		}
 		this.plans.inThisTransaction();
-		Specification<Case> spec = CaseAccessPolicy.visibleTo(viewer)
-			.and(inView(view, viewer))
-			.and(oldestWaitingFirst());
+		Specification<Case> spec = of(viewer, view);
 		PageRequest request = PageRequest.of(Math.clamp(page, 0, CaseQuery.MAX_PAGE - 1), CaseListing.PAGE_SIZE);
 		List<CaseListRow> rows = rows(viewer, spec, request);
 		Page<CaseListRow> found = PageableExecutionUtils.getPage(rows, request, () -> this.queries.count(spec));
@@ -76,6 +74,13 @@ public class CaseQueue {
 			return new PageImpl<>(rows(viewer, spec, last), last, found.getTotalElements());
 		}
 		return found;
+	}
+
+	/**
+	 * The cases of a view the viewer may see, the one that has waited longest first.
+	 */
+	static Specification<Case> of(PortalUser viewer, View view) {
+		return CaseAccessPolicy.visibleTo(viewer).and(inView(view, viewer)).and(oldestWaitingFirst());
 	}
 
 	private List<CaseListRow> rows(PortalUser viewer, Specification<Case> spec, PageRequest request) {
