@@ -120,6 +120,7 @@ final class PortalPages {
 				Page.of("siri", "phone case form with its validation errors",
 						(b) -> b.submit("form[method=post] .form__actions button[type=submit]")),
 				Page.of("siri", "inbox of e-mail from unknown senders", (b) -> b.open("/saksbehandling/innboks")),
+				Page.of("siri", "dashboard of the centre", (b) -> b.open("/saksbehandling/oversikt")),
 				Page.of("siri", "canned replies", (b) -> b.open("/saksbehandling/ferdigtekster")),
 				Page.of("siri", "new canned reply", (b) -> b.open("/saksbehandling/ferdigtekster/ny")),
 				Page.of("siri", "new canned reply with its validation errors", (b) -> b.submit(MAIN_SUBMIT)),
@@ -142,6 +143,7 @@ final class PortalPages {
 
 				// The administrator
 				Page.of("admin", "access requests", (b) -> b.open("/admin/tilganger")),
+				Page.of("admin", "dashboard of all categories", (b) -> b.open("/saksbehandling/oversikt")),
 				Page.of("admin", "access requests, a rejection without a comment", this::rejectWithoutComment),
 				Page.of("admin", "access requests, the users of an agency",
 						(b) -> b.open("/admin/tilganger?virksomhet=910000004")),
