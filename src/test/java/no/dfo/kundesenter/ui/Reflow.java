@@ -36,6 +36,8 @@ final class Reflow {
 			const past = [];
 			for (const el of document.body.querySelectorAll('*')) {
 			  if (el.closest('.table-wrap') && !el.matches('.table-wrap')) continue;
+			  // An inline SVG clips what it draws to its own box, which is checked itself.
+			  if (el.closest('svg') && !el.matches('svg')) continue;
 			  const r = el.getBoundingClientRect();
 			  if (r.width <= 1 || r.height <= 1) continue;
 			  const content = getComputedStyle(el).overflowX === 'visible' ? r.left + el.scrollWidth : r.right;
