@@ -53,6 +53,14 @@ public enum CaseStatus {
 	}
 
 	/**
+	 * Whether the service-level targets' clock stands still while a case has this status:
+	 * the centre waits for the customer, or has said why it cannot go on now.
+	 */
+	public boolean pausesServiceTargets() {
+		return this == WAITING_FOR_CUSTOMER || this == POSTPONED;
+	}
+
+	/**
 	 * Whether the case still needs work (everything but {@link #CLOSED}).
 	 */
 	public boolean isOpen() {

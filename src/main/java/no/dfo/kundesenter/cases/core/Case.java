@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
 import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
+import no.dfo.kundesenter.cases.targets.ServiceTargets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,6 +92,32 @@ public class Case {
 	 */
 	@Column(name = "last_customer_message_at")
 	private @Nullable Instant lastCustomerMessageAt;
+
+	/**
+	 * When the centre first answered in public; "first answer" in the service-level
+	 * targets.
+	 */
+	@Column(name = "first_answered_at")
+	private @Nullable Instant firstAnsweredAt;
+
+	/**
+	 * When the case was closed, while it is.
+	 */
+	@Column(name = "closed_at")
+	private @Nullable Instant closedAt;
+
+	/**
+	 * The service-level targets' due times ({@link ServiceTargets.Dues}), set on every
+	 * save ({@link CaseActions#save}).
+	 */
+	@Column(name = "first_answer_due")
+	private @Nullable Instant firstAnswerDue;
+
+	@Column(name = "resolution_due")
+	private @Nullable Instant resolutionDue;
+
+	@Column(name = "next_due")
+	private @Nullable Instant nextDue;
 
 	@Version
 	private long version;
@@ -176,6 +203,9 @@ public class Case {
 	 * the same action to move it.
 	 */
 	public Message reply(long caseworkerId, String body, Instant now) {
+		if (this.firstAnsweredAt == null) {
+			this.firstAnsweredAt = now;
+		}
 		return append(caseworkerId, AuthorSide.CENTRE, body, false, now);
 	}
 
@@ -205,6 +235,38 @@ public class Case {
 		this.status = target;
 		this.updatedAt = now;
 		this.activityAt = now;
+	}
+
+	/**
+	 * Sets when the service-level targets fall due, from the status history as it is now.
+	 */
+	public void computeDues(ServiceTargets targets) {
+		List<ServiceTargets.Change> history = this.statusHistory.stream()
+			.map((change) -> new ServiceTargets.Change(change.getChangedAt(), change.getToStatus()))
+			.toList();
+		if (history.isEmpty()) {
+			history = List.of(new ServiceTargets.Change(this.createdAt, this.status));
+		}
+		ServiceTargets.Dues dues = targets.dues(this.category, history, this.firstAnsweredAt);
+		this.firstAnswerDue = dues.firstAnswerDue();
+		this.resolutionDue = dues.resolutionDue();
+		this.nextDue = dues.next();
+		this.closedAt = dues.closedAt();
+	}
+
+	/**
+	 * Reads when the centre first answered from the messages, for a case written without
+	 * it: the first public message from the centre after the opening one.
+	 */
+	void findFirstAnswer() {
+		if (this.firstAnsweredAt == null) {
+			this.firstAnsweredAt = this.messages.stream()
+				.skip(1)
+				.filter((m) -> m.getAuthorSide() == AuthorSide.CENTRE && !m.isInternal())
+				.map(Message::getCreatedAt)
+				.findFirst()
+				.orElse(null);
+		}
 	}
 
 	/**
@@ -295,6 +357,26 @@ public class Case {
 
 	public @Nullable Instant getLastCustomerMessageAt() {
 		return this.lastCustomerMessageAt;
+	}
+
+	public @Nullable Instant getFirstAnsweredAt() {
+		return this.firstAnsweredAt;
+	}
+
+	public @Nullable Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	public @Nullable Instant getFirstAnswerDue() {
+		return this.firstAnswerDue;
+	}
+
+	public @Nullable Instant getResolutionDue() {
+		return this.resolutionDue;
+	}
+
+	public @Nullable Instant getNextDue() {
+		return this.nextDue;
 	}
 
 	public List<CaseAssignment> getAssignments() {

@@ -14,6 +14,7 @@ import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.CaseStatusChanged;
 import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.MessagePosted;
+import no.dfo.kundesenter.cases.targets.ServiceTargets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +33,15 @@ public class CaseActions {
 
 	private final Clock clock;
 
-	CaseActions(CaseRepository cases, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+	private final ServiceTargets targets;
+
+	CaseActions(CaseRepository cases, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
+			ServiceTargets targets) {
 		this.cases = cases;
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
+		this.targets = targets;
 	}
 
 	/**
@@ -81,9 +86,11 @@ public class CaseActions {
 	/**
 	 * Writes the case now, so new messages have their ids for the events. A loaded case
 	 * is only flushed: merging it would persist copies of its new messages and leave the
-	 * instances we hold without ids.
+	 * instances we hold without ids. Its service-level targets' due times follow what
+	 * changed.
 	 */
 	public Case save(Case changed) {
+		changed.computeDues(this.targets);
 		if (changed.getId() == null) {
 			return this.cases.saveAndFlush(changed);
 		}
