@@ -73,8 +73,8 @@ class CaseListQueries {
 	}
 
 	/**
-	 * The same for the caseworker's queue, each row also with who is responsible and when
-	 * the customer last wrote.
+	 * The same for the caseworker's queue, each row also with who is responsible, when
+	 * the customer last wrote and when its next service-level target falls due.
 	 */
 	List<CaseListRow> queueRows(PortalUser viewer, Specification<Case> spec, int offset, int limit) {
 		return read(viewer, spec, offset, limit, true);
@@ -115,6 +115,7 @@ class CaseListQueries {
 		if (queue) {
 			columns.add(personName(cb, c.get("assigneeId")));
 			columns.add(c.get("lastCustomerMessageAt"));
+			columns.add(c.get("nextDue"));
 		}
 		query.multiselect(columns);
 		return this.entityManager.createQuery(query);
@@ -128,7 +129,8 @@ class CaseListQueries {
 		return new CaseListRow(t.get(0, Long.class), t.get(1, String.class), t.get(2, Category.class),
 				t.get(3, CaseStatus.class), t.get(4, Channel.class), orUnknown(t.get(5, String.class)),
 				orUnknown(t.get(6, String.class)), t.get(7, Instant.class), t.get(8, Instant.class),
-				queue ? t.get(9, String.class) : null, queue ? t.get(10, Instant.class) : null, null);
+				queue ? t.get(9, String.class) : null, queue ? t.get(10, Instant.class) : null,
+				queue ? t.get(11, Instant.class) : null, null);
 	}
 
 	private static String orUnknown(String name) {

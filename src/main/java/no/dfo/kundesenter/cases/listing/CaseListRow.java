@@ -19,17 +19,21 @@ import org.jspecify.annotations.Nullable;
  * outside the queue
  * @param waitingSince when the customer last wrote, in the queue; {@literal null} outside
  * it
+ * @param due in the queue, when the case's earliest open service-level target falls due;
+ * {@literal null} while its clock stands still, and outside the queue
  * @param snippetHtml where a free-text search matched a message: escaped text with the
  * matching words in {@code <mark>}, safe to output as HTML; {@literal null} if not
  * searched or matched in the subject only
  */
 public record CaseListRow(long id, String subject, Category category, CaseStatus status, Channel channel,
 		String organizationName, String reporterName, Instant createdAt, Instant updatedAt,
-		@Nullable String assigneeName, @Nullable Instant waitingSince, @Nullable String snippetHtml) {
+		@Nullable String assigneeName, @Nullable Instant waitingSince, @Nullable Instant due,
+		@Nullable String snippetHtml) {
 
 	CaseListRow withSnippet(@Nullable String html) {
 		return new CaseListRow(this.id, this.subject, this.category, this.status, this.channel, this.organizationName,
-				this.reporterName, this.createdAt, this.updatedAt, this.assigneeName, this.waitingSince, html);
+				this.reporterName, this.createdAt, this.updatedAt, this.assigneeName, this.waitingSince, this.due,
+				html);
 	}
 
 	/**

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The caseworker's queue: the cases of their category across all agencies, the one that
- * has waited longest for the centre first. Its rows are read like the case list's
- * ({@link CaseListQueries}), with who is responsible and since when the customer waits.
+ * The caseworker's queue: the cases of their category across all agencies, the one due
+ * first (overdue first) or the one that has waited longest for the centre first. Its rows
+ * are read like the case list's ({@link CaseListQueries}), with who is responsible, since
+ * when the customer waits and when the next service-level target falls due.
  */
 @Service
 @Transactional(readOnly = true)
@@ -55,17 +56,44 @@ public class CaseQueue {
 	}
 
 	/**
+	 * The orders of the queue.
+	 */
+	public enum Order {
+
+		/**
+		 * The earliest due time first, so overdue cases head the queue; cases whose clock
+		 * stands still last. Only for the views of running cases.
+		 */
+		DUE,
+
+		/** The case whose customer has waited longest first. */
+		WAITING
+
+	}
+
+	/**
+	 * Whether the cases of a view can run against their targets, so that ordering by due
+	 * time means something: not in Venter på kunde and Utsatt, where every clock stands
+	 * still.
+	 */
+	public static boolean runs(View view) {
+		return view != View.WAITING_FOR_CUSTOMER && view != View.POSTPONED;
+	}
+
+	/**
 	 * One page of a view, counted only when it is not the whole view. A page beyond the
 	 * last gives the last page.
 	 * @param page zero-based
+	 * @param order {@link Order#DUE} is taken as {@link Order#WAITING} in a view where no
+	 * clock runs
 	 * @throws IllegalArgumentException if the viewer is not a caseworker
 	 */
-	public Page<CaseListRow> page(PortalUser viewer, View view, int page) {
+	public Page<CaseListRow> page(PortalUser viewer, View view, Order order, int page) {
 		if (!viewer.isCaseworker()) {
 			throw new IllegalArgumentException("Only caseworkers have a queue");
 		}
 		this.plans.inThisTransaction();
-		Specification<Case> spec = of(viewer, view);
+		Specification<Case> spec = of(viewer, view, order);
 		PageRequest request = PageRequest.of(Math.clamp(page, 0, CaseQuery.MAX_PAGE - 1), CaseListing.PAGE_SIZE);
 		List<CaseListRow> rows = rows(viewer, spec, request);
 		Page<CaseListRow> found = PageableExecutionUtils.getPage(rows, request, () -> this.queries.count(spec));
@@ -80,7 +108,17 @@ public class CaseQueue {
 	 * The cases of a view the viewer may see, the one that has waited longest first.
 	 */
 	static Specification<Case> of(PortalUser viewer, View view) {
-		return CaseAccessPolicy.visibleTo(viewer).and(inView(view, viewer)).and(oldestWaitingFirst());
+		return of(viewer, view, Order.WAITING);
+	}
+
+	/**
+	 * The cases of a view the viewer may see, in the order asked for; where the clocks
+	 * stand still (waiting, postponed) always the one that has waited longest first.
+	 */
+	static Specification<Case> of(PortalUser viewer, View view, Order order) {
+		return CaseAccessPolicy.visibleTo(viewer)
+			.and(inView(view, viewer))
+			.and((order == Order.DUE && runs(view)) ? dueFirst() : oldestWaitingFirst());
 	}
 
 	private List<CaseListRow> rows(PortalUser viewer, Specification<Case> spec, PageRequest request) {
@@ -96,6 +134,19 @@ public class CaseQueue {
 			case OPEN -> cb.notEqual(root.get("status"), CaseStatus.CLOSED);
 			case WAITING_FOR_CUSTOMER -> cb.equal(root.get("status"), CaseStatus.WAITING_FOR_CUSTOMER);
 			case POSTPONED -> cb.equal(root.get("status"), CaseStatus.POSTPONED);
+		};
+	}
+
+	/**
+	 * The earliest due time first; PostgreSQL puts the empty ones (clock at a standstill)
+	 * last, as the index on them (V30) holds them.
+	 */
+	private static Specification<Case> dueFirst() {
+		return (root, query, cb) -> {
+			if (query != null && !Long.class.equals(query.getResultType())) {
+				query.orderBy(cb.asc(root.get("nextDue")), cb.asc(root.get("id")));
+			}
+			return null;
 		};
 	}
 

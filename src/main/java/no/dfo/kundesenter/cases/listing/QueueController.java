@@ -3,6 +3,7 @@ package no.dfo.kundesenter.cases.listing;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,8 +13,11 @@ import no.dfo.kundesenter.access.AuditTrail;
 
 import no.dfo.kundesenter.access.CurrentUser;
 import no.dfo.kundesenter.access.PortalUser;
+import no.dfo.kundesenter.cases.listing.CaseQueue.Order;
 import no.dfo.kundesenter.cases.listing.CaseQueue.View;
+import no.dfo.kundesenter.cases.targets.ServiceTargets;
 import no.dfo.kundesenter.web.ResourceNotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +36,17 @@ class QueueController {
 
 	static final String[] VIEW_ORDER = { "ufordelt", "mine", "alle", "venter", "utsatt" };
 
+	/**
+	 * The orders by their name in the URL ({@code ?sortering=...}); the first is the
+	 * default where clocks run, the second where they stand still.
+	 */
+	static final Map<String, Order> ORDERS = Map.of("frist", Order.DUE, "ventetid", Order.WAITING);
+
+	static final String[] ORDER_NAMES = { "frist", "ventetid" };
+
 	private final CaseQueue queue;
+
+	private final ServiceTargets targets;
 
 	private final Clock clock;
 
@@ -42,8 +56,10 @@ class QueueController {
 
 	private final AuditTrail audit;
 
-	QueueController(CaseQueue queue, Clock clock, CaseExport export, CaseCsv csv, AuditTrail audit) {
+	QueueController(CaseQueue queue, ServiceTargets targets, Clock clock, CaseExport export, CaseCsv csv,
+			AuditTrail audit) {
 		this.queue = queue;
+		this.targets = targets;
 		this.clock = clock;
 		this.export = export;
 		this.csv = csv;
@@ -52,13 +68,17 @@ class QueueController {
 
 	@GetMapping("/saksbehandling")
 	String queue(@CurrentUser PortalUser viewer, @RequestParam(name = "visning", defaultValue = "ufordelt") String view,
+			@RequestParam(name = "sortering", defaultValue = "") String sort,
 			@RequestParam(name = "side", defaultValue = "1") String side, Model model) {
 		if (!viewer.isCaseworker()) {
 			throw new ResourceNotFoundException("Only caseworkers have a queue");
 		}
 		String chosen = VIEWS.containsKey(view) ? view : VIEW_ORDER[0];
-		model.addAttribute("page", this.queue.page(viewer, VIEWS.get(chosen), pageIndex(side)));
-		model.addAttribute("links", new Links(chosen));
+		boolean runs = CaseQueue.runs(VIEWS.get(chosen));
+		String byDefault = ORDER_NAMES[runs ? 0 : 1];
+		String order = (runs && ORDERS.containsKey(sort)) ? sort : byDefault;
+		model.addAttribute("page", this.queue.page(viewer, VIEWS.get(chosen), ORDERS.get(order), pageIndex(side)));
+		model.addAttribute("links", new Links(chosen, order.equals(byDefault) ? null : order));
 		model.addAttribute("exportLink",
 				UriComponentsBuilder.fromPath("/saksbehandling/eksport")
 					.queryParam("visning", chosen)
@@ -66,8 +86,11 @@ class QueueController {
 					.build()
 					.toUriString());
 		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("targets", this.targets);
 		model.addAttribute("view", chosen);
 		model.addAttribute("views", Arrays.asList(VIEW_ORDER));
+		model.addAttribute("order", order);
+		model.addAttribute("orders", runs ? Arrays.asList(ORDER_NAMES) : List.<String>of());
 		return "casework/queue";
 	}
 
@@ -97,13 +120,20 @@ class QueueController {
 		}
 	}
 
-	/** The pages of one view. */
-	record Links(String view) implements PageLinks {
+	/**
+	 * The pages of one view in one order.
+	 *
+	 * @param order {@literal null} for the default
+	 */
+	record Links(String view, @Nullable String order) implements PageLinks {
 
 		@Override
 		public String pageLink(int oneBasedPage) {
 			UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/saksbehandling")
 				.queryParam("visning", this.view);
+			if (this.order != null) {
+				uri.queryParam("sortering", this.order);
+			}
 			if (oneBasedPage > 1) {
 				uri.queryParam("side", oneBasedPage);
 			}

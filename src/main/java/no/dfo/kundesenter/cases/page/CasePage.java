@@ -11,7 +11,10 @@ import no.dfo.kundesenter.cases.CaseStatus;
 import no.dfo.kundesenter.cases.Category;
 import no.dfo.kundesenter.cases.Channel;
 import no.dfo.kundesenter.cases.core.AuthorSide;
+import no.dfo.kundesenter.cases.core.Case;
 import no.dfo.kundesenter.cases.core.PaymentVoucher;
+import no.dfo.kundesenter.cases.targets.ServiceTargetSettings;
+import no.dfo.kundesenter.cases.targets.ServiceTargets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,13 +31,44 @@ import org.jspecify.annotations.Nullable;
  * ({@link no.dfo.kundesenter.cases.core.CaseAccessPolicy#lastUpdateSeenBy})
  * @param audit who has opened or changed the case; {@literal null} for everyone but the
  * centre's caseworkers of the category
+ * @param serviceLevel the service-level targets and when they fall due; {@literal null}
+ * for everyone but the centre's caseworkers of the category
  */
 public record CasePage(long id, long version, String subject, Category category, Channel channel, CaseStatus status,
 		String organizationName, String reporterName, Instant createdAt, Instant updatedAt,
 		@Nullable VoucherView voucher, List<MessageView> messages, List<TimelineEntry> timeline,
 		CaseAttachmentsView attachments, boolean caseworker, boolean customer, @Nullable Long assigneeId,
 		@Nullable String assigneeName, List<Person> colleagues, List<CaseStatus> nextStatuses,
-		List<CannedText> cannedReplies, @Nullable List<AuditEntry> audit) {
+		List<CannedText> cannedReplies, @Nullable List<AuditEntry> audit, @Nullable ServiceLevel serviceLevel) {
+
+	/**
+	 * The case's service-level targets: the first answer within so many working hours,
+	 * the case closed within so many working days.
+	 *
+	 * @param firstAnswerDue {@literal null} while the clock stands still
+	 * @param firstAnswerMet whether the answer came in time; {@literal null} until it
+	 * comes
+	 * @param resolutionMet whether the case was closed in time; {@literal null} while it
+	 * is open
+	 * @param paused whether the clock stands still now (Venter på kunde, Utsatt)
+	 */
+	public record ServiceLevel(long firstAnswerHours, int resolutionDays, @Nullable Instant firstAnswerDue,
+			@Nullable Boolean firstAnswerMet, @Nullable Instant resolutionDue, @Nullable Boolean resolutionMet,
+			boolean paused) {
+
+		static ServiceLevel of(Case c, ServiceTargets targets) {
+			ServiceTargetSettings.Target target = targets.target(c.getCategory());
+			Instant answeredAt = (c.getFirstAnsweredAt() != null) ? c.getFirstAnsweredAt() : c.getClosedAt();
+			return new ServiceLevel(target.firstAnswer().toHours(), target.resolutionDays(), c.getFirstAnswerDue(),
+					met(answeredAt, c.getFirstAnswerDue()), c.getResolutionDue(),
+					met(c.getClosedAt(), c.getResolutionDue()), c.getStatus().pausesServiceTargets());
+		}
+
+		private static @Nullable Boolean met(@Nullable Instant done, @Nullable Instant due) {
+			return (done != null) ? Boolean.valueOf(due != null && !done.isAfter(due)) : null;
+		}
+
+	}
 
 	public record VoucherView(String employeeNumber, String employeeName, String payPeriod, BigDecimal amount,
 			@Nullable String note) {

@@ -23,6 +23,7 @@ import no.dfo.kundesenter.cases.core.Case;
 import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
 import no.dfo.kundesenter.cases.core.CaseAssignment;
 import no.dfo.kundesenter.cases.core.CaseRepository;
+import no.dfo.kundesenter.cases.targets.ServiceTargets;
 import no.dfo.kundesenter.cases.core.Message;
 import no.dfo.kundesenter.cases.core.StatusChange;
 import no.dfo.kundesenter.cases.page.CasePage.MessageView;
@@ -50,13 +51,16 @@ public class CasePages {
 
 	private final AuditTrail audit;
 
+	private final ServiceTargets targets;
+
 	CasePages(CaseRepository cases, UserDirectory directory, Attachments attachments, CannedTexts cannedTexts,
-			AuditTrail audit) {
+			AuditTrail audit, ServiceTargets targets) {
 		this.cases = cases;
 		this.directory = directory;
 		this.attachments = attachments;
 		this.cannedTexts = cannedTexts;
 		this.audit = audit;
+		this.targets = targets;
 	}
 
 	/**
@@ -108,7 +112,8 @@ public class CasePages {
 				caseworker ? List.of(CaseStatus.values()).stream().filter(c.getStatus()::canTransitionTo).toList()
 						: List.of(),
 				caseworker ? this.cannedTexts.forCategory(c.getCategory(), viewer) : List.of(),
-				internal ? this.audit.forCase(caseId) : null);
+				internal ? this.audit.forCase(caseId) : null,
+				caseworker ? CasePage.ServiceLevel.of(c, this.targets) : null);
 	}
 
 	private static Set<Long> people(Case c, List<Attachment> files) {

@@ -28,7 +28,7 @@ class CaseListRowTests {
 
 	private static CaseListRow row(@Nullable Instant waitingSince) {
 		return new CaseListRow(1, "Emne", Category.PAYROLL, CaseStatus.ACTIVE, Channel.WEB, "Testetaten",
-				"Kari Nordmann", NOW, NOW, null, waitingSince, null);
+				"Kari Nordmann", NOW, NOW, null, waitingSince, null, null);
 	}
 
 }

@@ -79,7 +79,9 @@ class CaseQueueTests {
 		long karis = waitingSince("kari", LONG_AGO.plusSeconds(3600));
 		this.jdbc.update("update support_case set assignee_id = ? where id = ?", this.siri.id(), karis);
 
-		List<CaseListRow> first = this.queue.page(this.siri, CaseQueue.View.OPEN, 0).getContent().subList(0, 2);
+		List<CaseListRow> first = this.queue.page(this.siri, CaseQueue.View.OPEN, CaseQueue.Order.WAITING, 0)
+			.getContent()
+			.subList(0, 2);
 
 		assertThat(first).extracting(CaseListRow::id).containsExactly(pers, karis);
 		assertThat(first).extracting(CaseListRow::organizationName).containsExactly("Prøvedirektoratet", "Testetaten");
@@ -94,10 +96,12 @@ class CaseQueueTests {
 		long mine = waitingSince("kari", LONG_AGO);
 		this.jdbc.update("update support_case set assignee_id = ? where id = ?", this.siri.id(), mine);
 
-		assertThat(ids(this.queue.page(this.siri, CaseQueue.View.UNASSIGNED, 0))).contains(unassigned)
+		assertThat(ids(this.queue.page(this.siri, CaseQueue.View.UNASSIGNED, CaseQueue.Order.WAITING, 0)))
+			.contains(unassigned)
 			.doesNotContain(mine);
-		assertThat(ids(this.queue.page(this.siri, CaseQueue.View.MINE, 0))).contains(mine).doesNotContain(unassigned);
-		assertThat(ids(this.queue.page(this.fixtures.user("sverre"), CaseQueue.View.OPEN, 0)))
+		assertThat(ids(this.queue.page(this.siri, CaseQueue.View.MINE, CaseQueue.Order.WAITING, 0))).contains(mine)
+			.doesNotContain(unassigned);
+		assertThat(ids(this.queue.page(this.fixtures.user("sverre"), CaseQueue.View.OPEN, CaseQueue.Order.WAITING, 0)))
 			.doesNotContain(unassigned, mine);
 	}
 
@@ -105,7 +109,8 @@ class CaseQueueTests {
 	void aPageBeyondTheLastGivesTheLastPage() {
 		waitingSince("per", LONG_AGO);
 
-		Page<CaseListRow> beyond = this.queue.page(this.siri, CaseQueue.View.OPEN, Integer.MAX_VALUE);
+		Page<CaseListRow> beyond = this.queue.page(this.siri, CaseQueue.View.OPEN, CaseQueue.Order.WAITING,
+				Integer.MAX_VALUE);
 
 		assertThat(beyond.getNumber()).isEqualTo(beyond.getTotalPages() - 1);
 		assertThat(beyond.getContent()).isNotEmpty();
@@ -118,14 +123,16 @@ class CaseQueueTests {
 		}
 
 		String html = this.mvc
-			.perform(get("/saksbehandling").param("visning", "alle").with(user(this.users.loadUserByUsername("siri"))))
+			.perform(get("/saksbehandling").param("visning", "alle")
+				.param("sortering", "ventetid")
+				.with(user(this.users.loadUserByUsername("siri"))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 
 		assertThat(html).contains("<span aria-current=\"page\" class=\"pagination__current\">1</span>")
-			.contains("href=\"/saksbehandling?visning=alle&amp;side=2\" rel=\"next\"")
+			.contains("href=\"/saksbehandling?visning=alle&amp;sortering=ventetid&amp;side=2\" rel=\"next\"")
 			.contains("<span class=\"status status--active\">Aktiv</span>")
 			.containsPattern("<time datetime=\"1970-01-02T09:00:00\\+01:00\">02.01.1970 09:00</time>\\s*"
 					+ "<span class=\"queue__waited\">\\([^)]+ d \\d{1,2} t\\)</span>");

@@ -72,7 +72,8 @@ class PlansForValuesTests {
 	@Test
 	void theQueueIsPlannedForItsValues() {
 		PortalUser siri = this.fixtures.user("siri");
-		assertThat(modeAfter(() -> this.queue.page(siri, CaseQueue.View.OPEN, 0))).isEqualTo("force_custom_plan");
+		assertThat(modeAfter(() -> this.queue.page(siri, CaseQueue.View.OPEN, CaseQueue.Order.DUE, 0)))
+			.isEqualTo("force_custom_plan");
 	}
 
 	@Test

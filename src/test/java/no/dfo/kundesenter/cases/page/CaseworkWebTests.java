@@ -282,7 +282,8 @@ class CaseworkWebTests {
 				+ "where id = ?", older);
 		this.jdbc.update("update support_case set last_customer_message_at = timestamptz '2001-01-02 08:00+00' "
 				+ "where id = ?", newer);
-		String page = this.mvc.perform(get("/saksbehandling").param("visning", "alle").with(as("siri")))
+		String page = this.mvc
+			.perform(get("/saksbehandling").param("visning", "alle").param("sortering", "ventetid").with(as("siri")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Prøvedirektoratet")))
 			.andReturn()
