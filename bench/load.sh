@@ -7,7 +7,8 @@
 #   PGDATABASE=kundesenter_bench bench/load.sh --explain    # only the plans, no load
 #
 # Environment: BASE, DURATION (s per row, 30), CONNECTIONS (8), PREWARM (s over all rows
-# before the first, 300), WARMUP (s per row, 30),
+# before the first, 300), WARMUP (s per row, 30), ROWS (an extended regular expression: only the
+# rows whose name matches it, e.g. ROWS=queue),
 # PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE for psql and pgbench.
 set -euo pipefail
 
@@ -75,12 +76,21 @@ cat > "$work/centre.sql" <<SQL
 select count(c1_0.id) from support_case c1_0 where (c1_0.category='PAYROLL') and 1=1;
 select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.activity_at from support_case c1_0 where (c1_0.category='PAYROLL') and 1=1 order by 9 desc,1 desc offset 0 rows fetch first 25 rows only;
 SQL
+# The caseworker's queue: a count of the view and its first page, the earliest due first.
+queue_sql() { # file, the view's condition
+  cat > "$1" <<SQL
+select count(c1_0.id) from support_case c1_0 where (c1_0.category='PAYROLL') and $2;
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.activity_at,(select u.full_name from app_user u where u.id = c1_0.assignee_id),c1_0.last_customer_message_at,c1_0.next_due from support_case c1_0 where (c1_0.category='PAYROLL') and $2 order by c1_0.next_due,c1_0.id offset 0 rows fetch first 25 rows only;
+SQL
+}
+queue_sql "$work/queue.sql" "c1_0.status<>'CLOSED' and c1_0.assignee_id is null"
+queue_sql "$work/queue-open.sql" "c1_0.status<>'CLOSED'"
 cat > "$work/lookup.sql" <<SQL
 select 1 from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.id=$lookup_id fetch first 1 rows only;
 SQL
 
 if $explain_only; then
-  for script in own agency search lookup centre-search centre; do
+  for script in own agency search lookup centre-search centre queue queue-open; do
     echo "== $script"
     while IFS= read -r statement; do
       echo "${statement:0:160}..."
@@ -98,7 +108,14 @@ rows=(
   "free-text search '$search_word' (fagbruker, largest agency)|lise|/saker?omfang=virksomhet&q=$search_word|search|150"
   "case number lookup (redirect to the case)|kari|/saker?q=$lookup_id|lookup|25"
   "free-text search '$search_word' (caseworker, all payroll cases)|siri|/saker?q=$search_word|centre-search|150"
+  "queue, Ufordelt (caseworker, all payroll cases)|siri|/saksbehandling|queue|50"
+  "queue, Alle åpne (caseworker, all payroll cases)|siri|/saksbehandling?visning=alle|queue-open|50"
 )
+if [ -n "${ROWS:-}" ]; then
+  chosen=()
+  for row in "${rows[@]}"; do [[ "${row%%|*}" =~ $ROWS ]] && chosen+=("$row"); done
+  rows=("${chosen[@]}")
+fi
 
 percentiles() { # latency log (µs in column 3) -> "p50 p95 p99" in ms
   awk '{ print $3 }' "$@" | sort -n | awk '{ v[NR] = $1 } END {
