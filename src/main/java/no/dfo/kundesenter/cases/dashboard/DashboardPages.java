@@ -1,7 +1,10 @@
 package no.dfo.kundesenter.cases.dashboard;
 
 import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import no.dfo.kundesenter.cases.Category;
+import no.dfo.kundesenter.cases.ServiceTargetShares;
 import no.dfo.kundesenter.cases.dashboard.DashboardFigures.AgencyCount;
 import no.dfo.kundesenter.cases.dashboard.DashboardPage.Figure;
 import no.dfo.kundesenter.cases.dashboard.DashboardPage.Row;
@@ -33,9 +37,15 @@ class DashboardPages {
 
 	private final MessageSource messages;
 
-	DashboardPages(DashboardQueries queries, MessageSource messages) {
+	private final ServiceTargetShares shares;
+
+	private final Clock clock;
+
+	DashboardPages(DashboardQueries queries, MessageSource messages, ServiceTargetShares shares, Clock clock) {
 		this.queries = queries;
 		this.messages = messages;
+		this.shares = shares;
+		this.clock = clock;
 	}
 
 	/**
@@ -97,9 +107,38 @@ class DashboardPages {
 		}
 		figures.add(single("agencies", "dashboard.topAgencies", "dashboard.col.agency", agencies, (name) -> name,
 				integers, locale, true));
-		// The share of cases within their service-level target comes here once targets
-		// exist.
+		figures.add(withinTarget(categories, f.weeks(), weekLabels, integers, locale));
 		return new DashboardPage(f.asOf(), List.copyOf(figures));
+	}
+
+	/** Per week, the cases closed that week that met both their targets, and those that did not. */
+	private Figure withinTarget(List<Category> categories, List<LocalDate> weeks, List<String> weekLabels,
+			NumberFormat integers, Locale locale) {
+		ZoneId zone = this.clock.getZone();
+		NumberFormat percent = NumberFormat.getPercentInstance(locale);
+		List<String> columns = List.of(text("dashboard.col.met", locale), text("dashboard.col.missed", locale));
+		List<String> tableColumns = List.of(columns.get(0), columns.get(1), text("dashboard.col.share", locale));
+		List<List<Number>> values = new ArrayList<>();
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < weeks.size(); i++) {
+			Instant from = weeks.get(i).atStartOfDay(zone).toInstant();
+			Instant to = weeks.get(i).plusWeeks(1).atStartOfDay(zone).toInstant();
+			long met = 0;
+			long missed = 0;
+			for (Category category : categories) {
+				ServiceTargetShares.Share share = this.shares.closed(category, from, to);
+				met += share.met();
+				missed += share.missed();
+			}
+			values.add(List.of(met, missed));
+			String shareText = (met + missed == 0) ? text("dashboard.share.none", locale)
+					: percent.format((double) met / (met + missed));
+			rows.add(new Row(weekLabels.get(i), List.of(integers.format(met), integers.format(missed), shareText)));
+		}
+		String title = text("dashboard.withinTarget", locale);
+		return new Figure("within-target", title,
+				Charts.bars("chart-within-target", title, columns, weekLabels, values, false),
+				text("dashboard.col.week", locale), tableColumns, rows);
 	}
 
 	private <K> Figure single(String id, String titleKey, String rowHeaderKey, Map<K, Long> counts,

@@ -52,12 +52,12 @@ class CaseExport {
 	 * @return how many rows were handed on
 	 * @throws IllegalArgumentException if the viewer is not a caseworker
 	 */
-	public int queue(PortalUser viewer, View view, Consumer<CaseListRow> sink) {
+	public int queue(PortalUser viewer, View view, CaseQueue.Order order, Consumer<CaseListRow> sink) {
 		if (!viewer.isCaseworker()) {
 			throw new IllegalArgumentException("Only caseworkers have a queue");
 		}
 		this.plans.inThisTransaction();
-		return drain(this.queries.stream(viewer, CaseQueue.of(viewer, view), MAX_ROWS), sink);
+		return drain(this.queries.stream(viewer, CaseQueue.of(viewer, view, order), MAX_ROWS), sink);
 	}
 
 	private static int drain(Stream<CaseListRow> rows, Consumer<CaseListRow> sink) {

@@ -79,12 +79,12 @@ class QueueController {
 		String order = (runs && ORDERS.containsKey(sort)) ? sort : byDefault;
 		model.addAttribute("page", this.queue.page(viewer, VIEWS.get(chosen), ORDERS.get(order), pageIndex(side)));
 		model.addAttribute("links", new Links(chosen, order.equals(byDefault) ? null : order));
-		model.addAttribute("exportLink",
-				UriComponentsBuilder.fromPath("/saksbehandling/eksport")
-					.queryParam("visning", chosen)
-					.encode()
-					.build()
-					.toUriString());
+		UriComponentsBuilder exportLink = UriComponentsBuilder.fromPath("/saksbehandling/eksport")
+			.queryParam("visning", chosen);
+		if (!order.equals(byDefault)) {
+			exportLink.queryParam("sortering", order);
+		}
+		model.addAttribute("exportLink", exportLink.encode().build().toUriString());
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("targets", this.targets);
 		model.addAttribute("view", chosen);
@@ -101,13 +101,16 @@ class QueueController {
 	 */
 	@GetMapping("/saksbehandling/eksport")
 	void export(@CurrentUser PortalUser viewer, @RequestParam(name = "visning", defaultValue = "ufordelt") String view,
-			Locale locale, HttpServletResponse response) throws IOException {
+			@RequestParam(name = "sortering", defaultValue = "") String sort, Locale locale,
+			HttpServletResponse response) throws IOException {
 		if (!viewer.isCaseworker()) {
 			throw new ResourceNotFoundException("Only caseworkers have a queue");
 		}
 		String chosen = VIEWS.containsKey(view) ? view : VIEW_ORDER[0];
+		boolean runs = CaseQueue.runs(VIEWS.get(chosen));
+		Order order = ORDERS.getOrDefault(runs ? sort : "", runs ? Order.DUE : Order.WAITING);
 		int rows = this.csv.write(response, "saksbehandling-" + chosen, viewer, locale,
-				(sink) -> this.export.queue(viewer, VIEWS.get(chosen), sink));
+				(sink) -> this.export.queue(viewer, VIEWS.get(chosen), order, sink));
 		this.audit.record(viewer, AuditAction.CASES_EXPORTED, null, "queue view=" + chosen + " rows=" + rows);
 	}
 

@@ -206,6 +206,31 @@ class DashboardTests {
 					+ "and created_at >= ?", codes.get(label), since)));
 	}
 
+	@Test
+	void theShareOfClosedCasesWithinTheirTargetsPerWeekIsWhatSqlCounts() throws Exception {
+		Map<String, List<String>> shares = table(Jsoup.parse(html("siri")), "within-target");
+		assertThat(shares).hasSize(12);
+		LocalDate monday = LocalDate.now(OSLO).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(11);
+		List<List<String>> rows = new ArrayList<>(shares.values());
+		for (int i = 0; i < 12; i++) {
+			Timestamp from = Timestamp.from(monday.plusWeeks(i).atStartOfDay(OSLO).toInstant());
+			Timestamp to = Timestamp.from(monday.plusWeeks(i + 1).atStartOfDay(OSLO).toInstant());
+			long met = count("""
+					select count(*) from support_case
+					where category = 'PAYROLL' and status = 'CLOSED' and closed_at >= ? and closed_at < ?
+					  and coalesce(first_answered_at, closed_at) <= first_answer_due and closed_at <= resolution_due""",
+					from, to);
+			long all = count("""
+					select count(*) from support_case
+					where category = 'PAYROLL' and status = 'CLOSED' and closed_at >= ? and closed_at < ?""", from, to);
+			assertThat(number(rows.get(i).get(0))).as("met, week " + i).isEqualTo(met);
+			assertThat(number(rows.get(i).get(1))).as("missed, week " + i).isEqualTo(all - met);
+			assertThat(rows.get(i).get(2)).as("share, week " + i)
+				.isEqualTo((all == 0) ? "Ingen avsluttet"
+						: NumberFormat.getPercentInstance(Locale.forLanguageTag("nb")).format((double) met / all));
+		}
+	}
+
 	/** As percentile_cont: linear between the two nearest values. */
 	private static double percentile(List<Double> sorted, double p) {
 		double rank = p * (sorted.size() - 1);
