@@ -22,4 +22,12 @@ public interface ContentSeal {
 	 */
 	byte[] open(byte[] sealed);
 
+	/**
+	 * The same content with its data key wrapped under the current key, for a key
+	 * rotation; the content itself is not sealed again.
+	 * @return the sealed bytes as they are when already under the current key
+	 * @throws IllegalArgumentException as {@link #open(byte[])}
+	 */
+	byte[] rewrap(byte[] sealed);
+
 }

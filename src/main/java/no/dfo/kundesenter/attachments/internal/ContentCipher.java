@@ -90,6 +90,34 @@ final class ContentCipher {
 		}
 	}
 
+	/** Whether keys besides the current one are configured, so data may be under them. */
+	boolean hasOtherKeys() {
+		return this.keys.size() > 1;
+	}
+
+	/** The id of the key new data keys are wrapped under. */
+	String currentKeyId() {
+		return this.currentKeyId;
+	}
+
+	/**
+	 * The same data key wrapped under the current key: what rotating a key changes, while
+	 * the content sealed with the data key stays as it is.
+	 * @throws GeneralSecurityException if the key id is unknown or the wrapped key was
+	 * altered
+	 */
+	FileKey rewrap(UUID fileId, String keyId, byte[] wrapped) throws GeneralSecurityException {
+		SecretKey dataKey = unwrap(fileId, keyId, wrapped);
+		byte[] nonce = new byte[NONCE_BYTES];
+		this.random.nextBytes(nonce);
+		Cipher cipher = Cipher.getInstance(AES_GCM);
+		cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+		cipher.updateAAD(uuidBytes(fileId));
+		byte[] sealed = cipher.doFinal(dataKey.getEncoded());
+		byte[] rewrapped = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+		return new FileKey(dataKey, this.currentKeyId, rewrapped);
+	}
+
 	/**
 	 * Unwraps a file's data key with the configured key it was wrapped under.
 	 * @throws GeneralSecurityException if the key id is unknown or the wrapped key was

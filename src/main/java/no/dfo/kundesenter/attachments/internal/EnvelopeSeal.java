@@ -30,9 +30,39 @@ class EnvelopeSeal implements ContentSeal {
 	public byte[] seal(byte[] plain) {
 		UUID id = UUID.randomUUID();
 		ContentCipher.FileKey key = this.cipher.newFileKey(id);
+		return envelope(key, id, this.cipher.seal(key.dataKey(), id, 0, true, plain, plain.length));
+	}
+
+	@Override
+	public byte[] open(byte[] sealed) {
+		try {
+			Envelope envelope = Envelope.of(sealed);
+			SecretKey dataKey = this.cipher.unwrap(envelope.id(), envelope.keyId(), envelope.wrapped());
+			return this.cipher.open(dataKey, envelope.id(), 0, true, envelope.content());
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			throw new IllegalArgumentException("Sealed content cannot be opened", ex);
+		}
+	}
+
+	@Override
+	public byte[] rewrap(byte[] sealed) {
+		try {
+			Envelope envelope = Envelope.of(sealed);
+			if (envelope.keyId().equals(this.cipher.currentKeyId())) {
+				return sealed;
+			}
+			ContentCipher.FileKey key = this.cipher.rewrap(envelope.id(), envelope.keyId(), envelope.wrapped());
+			return envelope(key, envelope.id(), envelope.content());
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			throw new IllegalArgumentException("Sealed content cannot be opened", ex);
+		}
+	}
+
+	private static byte[] envelope(ContentCipher.FileKey key, UUID id, byte[] content) {
 		byte[] keyId = key.keyId().getBytes(StandardCharsets.UTF_8);
-		byte[] sealed = this.cipher.seal(key.dataKey(), id, 0, true, plain, plain.length);
-		return ByteBuffer.allocate(1 + 2 + keyId.length + 2 + key.wrapped().length + 16 + sealed.length)
+		return ByteBuffer.allocate(1 + 2 + keyId.length + 2 + key.wrapped().length + 16 + content.length)
 			.put(VERSION)
 			.putShort((short) keyId.length)
 			.put(keyId)
@@ -40,13 +70,13 @@ class EnvelopeSeal implements ContentSeal {
 			.put(key.wrapped())
 			.putLong(id.getMostSignificantBits())
 			.putLong(id.getLeastSignificantBits())
-			.put(sealed)
+			.put(content)
 			.array();
 	}
 
-	@Override
-	public byte[] open(byte[] sealed) {
-		try {
+	private record Envelope(String keyId, byte[] wrapped, UUID id, byte[] content) {
+
+		static Envelope of(byte[] sealed) {
 			ByteBuffer in = ByteBuffer.wrap(sealed);
 			if (in.get() != VERSION) {
 				throw new IllegalArgumentException("Not sealed content");
@@ -56,12 +86,10 @@ class EnvelopeSeal implements ContentSeal {
 			byte[] wrapped = new byte[in.getShort()];
 			in.get(wrapped);
 			UUID id = new UUID(in.getLong(), in.getLong());
-			SecretKey dataKey = this.cipher.unwrap(id, new String(keyId, StandardCharsets.UTF_8), wrapped);
-			return this.cipher.open(dataKey, id, 0, true, Arrays.copyOfRange(sealed, in.position(), sealed.length));
+			return new Envelope(new String(keyId, StandardCharsets.UTF_8), wrapped, id,
+					Arrays.copyOfRange(sealed, in.position(), sealed.length));
 		}
-		catch (GeneralSecurityException | RuntimeException ex) {
-			throw new IllegalArgumentException("Sealed content cannot be opened", ex);
-		}
+
 	}
 
 }
