@@ -98,6 +98,54 @@ class ProductionJarIT {
 		assertThat(attempt.headers().allValues("Set-Cookie")).noneMatch((c) -> c.contains("SESSION="));
 	}
 
+	@Test
+	void probesAndMetricsAreOnTheManagementPortOnlyLogsAreJsonWithRequestIdAndNodeAndSigtermStopsGracefully()
+			throws Exception {
+		Map<String, Object> database = TestDatabases.fresh();
+		int port = freePort();
+		int management = freePort();
+		Process portal = start(Map.of("SPRING_DATASOURCE_URL", (String) database.get("spring.datasource.url"),
+				"SPRING_DATASOURCE_USERNAME", (String) database.get("spring.datasource.username"),
+				"SPRING_DATASOURCE_PASSWORD", (String) database.get("spring.datasource.password"), "SPRING_MAIL_HOST",
+				"localhost", "PORTAL_ATTACHMENTS_ENCRYPTION_CURRENTKEY", "k1", "PORTAL_ATTACHMENTS_ENCRYPTION_KEYS_K1",
+				"amFyLWtleS1vZi1hLXByb2R1Y3Rpb24tc3RhcnQtMDE=", "SERVER_PORT", String.valueOf(port),
+				"MANAGEMENT_SERVER_PORT", String.valueOf(management), "HOSTNAME", "portal-node-a"));
+		HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		awaitStarted(client, port, portal);
+
+		assertThat(get(client, management, "/actuator/health/readiness").body()).contains("\"UP\"");
+		assertThat(get(client, management, "/actuator/health/liveness").body()).contains("\"UP\"");
+		HttpResponse<String> metrics = get(client, management, "/actuator/prometheus");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("http_server_requests_seconds", "hikaricp_connections_active",
+				"portal_notices_backlog", "portal_notices_failed", "node=\"portal-node-a\"");
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/env", "/actuator/health/readiness" }) {
+			HttpResponse<String> outside = get(client, port, path);
+			assertThat(outside.statusCode()).as(path).isNotEqualTo(200);
+			assertThat(outside.body()).as(path).doesNotContain("hikaricp", "readinessState");
+		}
+
+		HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Request-Id", "req-from-balancer-42")
+			.POST(HttpRequest.BodyPublishers.ofString("username=kari&password=demo"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.headers().firstValue("X-Request-Id")).hasValue("req-from-balancer-42");
+
+		portal.destroy();
+		assertThat(portal.waitFor(40, TimeUnit.SECONDS)).as("stops within the shutdown timeout").isTrue();
+		List<String> lines = Files.readAllLines(output(portal)).stream().filter((l) -> l.startsWith("{")).toList();
+		assertThat(lines).isNotEmpty().allSatisfy((line) -> assertThat(line).endsWith("}"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("portal-node-a"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("req-from-balancer-42"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("Graceful shutdown complete"));
+	}
+
+	private static HttpResponse<String> get(HttpClient client, int port, String path) throws Exception {
+		return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	private String runToEnd(Map<String, String> environment) throws Exception {
 		Process process = start(environment);
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the portal stops by itself").isTrue();

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -26,6 +27,19 @@ import org.springframework.session.web.http.CookieSerializer;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * The actuator's own port (metrics, probes) is never published outside the cluster;
+	 * where it is the portal's port, everything but health stays closed.
+	 */
+	private static RequestMatcher onManagementPort(Environment environment) {
+		Integer port = environment.getProperty("management.server.port", Integer.class);
+		Integer server = environment.getProperty("server.port", Integer.class, 8080);
+		if (port == null || port <= 0 || port.equals(server)) {
+			return (request) -> false;
+		}
+		return (request) -> request.getLocalPort() == port;
+	}
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Environment environment, PortalUsers users,
 			CookieSerializer sessionCookies, AccessSettings settings, SignInLimits signInLimits, FormRescue rescue,
@@ -35,6 +49,8 @@ class SecurityConfiguration {
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.requestMatchers(onManagementPort(environment))
 					.permitAll()
 					.requestMatchers("/actuator/**")
 					.denyAll()

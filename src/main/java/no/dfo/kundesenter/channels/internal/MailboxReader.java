@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -55,14 +57,17 @@ class MailboxReader {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	MailboxReader(ChannelSettings settings, MailIntake intake, ReceivedMails received, MailboxStatus status,
-			LockProvider locks, Clock clock) {
+			LockProvider locks, Clock clock, MeterRegistry meters) {
 		this.settings = settings;
 		this.intake = intake;
 		this.received = received;
 		this.status = status;
 		this.locks = locks;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** The scheduled read: skipped while a failed read waits for its next attempt. */
@@ -134,6 +139,10 @@ class MailboxReader {
 					if (outcome == null) {
 						outcome = take(mailbox, uidValidity, uid, message).outcome();
 						taken++;
+						this.meters
+							.counter("portal.mails.received", "mailbox", mailbox.name().toLowerCase(Locale.ROOT),
+									"outcome", outcome.name().toLowerCase(Locale.ROOT))
+							.increment();
 					}
 					Folder target = outcome.quarantined() ? quarantine : processed;
 					inbox.copyMessages(new Message[] { message }, target);

@@ -95,6 +95,19 @@ class Notices {
 				rs.getInt("attempts")), caseId);
 	}
 
+	/** Notices not sent yet, whether waiting for their batch window or for another attempt. */
+	long backlog() {
+		Long n = this.jdbc.queryForObject("select count(*) from notice where status in ('PENDING', 'SENDING')",
+				Long.class);
+		return (n != null) ? n : 0;
+	}
+
+	/** Notices given up on. */
+	long failed() {
+		Long n = this.jdbc.queryForObject("select count(*) from notice where status = 'FAILED'", Long.class);
+		return (n != null) ? n : 0;
+	}
+
 	/** Notices not sent yet, the first to go out first. */
 	List<WaitingNotice> waiting(int limit) {
 		return this.jdbc.query("""
