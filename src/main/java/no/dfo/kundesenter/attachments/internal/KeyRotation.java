@@ -63,7 +63,7 @@ class KeyRotation implements MeterBinder {
 		String current = this.cipher.currentKeyId();
 		int total = 0;
 		int failed = 0;
-		UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+		UUID after = new UUID(0, 0);
 		List<Blob> batch;
 		do {
 			UUID from = after;
