@@ -111,7 +111,10 @@ class DashboardPages {
 		return new DashboardPage(f.asOf(), List.copyOf(figures));
 	}
 
-	/** Per week, the cases closed that week that met both their targets, and those that did not. */
+	/**
+	 * Per week, the cases closed that week that met both their targets, and those that
+	 * did not.
+	 */
 	private Figure withinTarget(List<Category> categories, List<LocalDate> weeks, List<String> weekLabels,
 			NumberFormat integers, Locale locale) {
 		ZoneId zone = this.clock.getZone();
