@@ -13,7 +13,7 @@ BASE=${BASE:-http://localhost:8080}
 USER_NAME=${USER_NAME:-lise}
 EXPORT=${EXPORT:-/saker/eksport?omfang=virksomhet}
 ROUNDS=${ROUNDS:-3}
-: "${PID:?the portal JVM's process id}"
+: "${PID:?set PID to the process id of the portal JVM}"
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
