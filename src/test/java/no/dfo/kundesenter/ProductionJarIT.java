@@ -125,11 +125,12 @@ class ProductionJarIT {
 			assertThat(outside.body()).as(path).doesNotContain("hikaricp", "readinessState");
 		}
 
-		HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Request-Id", "req-from-balancer-42")
-			.POST(HttpRequest.BodyPublishers.ofString("username=kari&password=demo"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> refused = client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("X-Request-Id", "req-from-balancer-42")
+				.POST(HttpRequest.BodyPublishers.ofString("username=kari&password=demo"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.headers().firstValue("X-Request-Id")).hasValue("req-from-balancer-42");
 
 		portal.destroy();

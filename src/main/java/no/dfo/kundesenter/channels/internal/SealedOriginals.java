@@ -11,8 +11,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Rotating the attachment key, for the originals of waiting mail: each is re-wrapped under
- * the current key (decision 0071), one at a time, as attachments are by their own job.
+ * Rotating the attachment key, for the originals of waiting mail: each is re-wrapped
+ * under the current key (decision 0071), one at a time, as attachments are by their own
+ * job.
  */
 @Component
 class SealedOriginals {
@@ -35,7 +36,9 @@ class SealedOriginals {
 		rewrap();
 	}
 
-	/** @return how many originals were re-wrapped */
+	/**
+	 * @return how many originals were re-wrapped
+	 */
 	int rewrap() {
 		List<Long> ids = this.jdbc.queryForList("select id from received_mail where raw is not null order by id",
 				Long.class);
@@ -51,8 +54,8 @@ class SealedOriginals {
 			}
 			try {
 				byte[] current = this.seal.rewrap(sealed);
-				if (current != sealed && this.jdbc.update("update received_mail set raw = ? where id = ? and raw is not null",
-						current, id) == 1) {
+				if (current != sealed && this.jdbc
+					.update("update received_mail set raw = ? where id = ? and raw is not null", current, id) == 1) {
 					rewrapped++;
 				}
 			}

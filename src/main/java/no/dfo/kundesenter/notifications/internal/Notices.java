@@ -95,7 +95,10 @@ class Notices {
 				rs.getInt("attempts")), caseId);
 	}
 
-	/** Notices not sent yet, whether waiting for their batch window or for another attempt. */
+	/**
+	 * Notices not sent yet, whether waiting for their batch window or for another
+	 * attempt.
+	 */
 	long backlog() {
 		Long n = this.jdbc.queryForObject("select count(*) from notice where status in ('PENDING', 'SENDING')",
 				Long.class);

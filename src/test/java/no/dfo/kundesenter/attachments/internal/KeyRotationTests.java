@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Rotating the attachment key on the shared test database: files are written under an
- * old key, then the demo key (the one every other test reads with) becomes current with
- * the old one still configured, and the job re-wraps them.
+ * Rotating the attachment key on the shared test database: files are written under an old
+ * key, then the demo key (the one every other test reads with) becomes current with the
+ * old one still configured, and the job re-wraps them.
  */
 @SpringBootTest
 class KeyRotationTests {

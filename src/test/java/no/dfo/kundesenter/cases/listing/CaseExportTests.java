@@ -216,7 +216,8 @@ class CaseExportTests {
 				select id from support_case where category = 'PAYROLL' and status <> 'CLOSED'
 				order by last_customer_message_at, id
 				""", Long.class);
-		MockHttpServletResponse response = download("siri", get("/saksbehandling/eksport").param("visning", "alle").param("sortering", "ventetid"));
+		MockHttpServletResponse response = download("siri",
+				get("/saksbehandling/eksport").param("visning", "alle").param("sortering", "ventetid"));
 		assertThat(response.getHeader("Content-Disposition")).contains("saksbehandling-alle-");
 		List<CSVRecord> records = records(response);
 		assertThat(expected).hasSizeGreaterThan(CaseListing.PAGE_SIZE);
