@@ -31,9 +31,10 @@ PY
 unzip -Z1 "$jar" | sed -n 's|^BOOT-INF/lib/||p' | grep -v '^$' | sort > "$work/jar-libs.txt"
 sort -o "$work/image-libs.txt" "$work/image-libs.txt"
 sed -i '/^$/d' "$work/image-libs.txt"
-# Spring Boot's jar leaves out its starters (they hold no code) and adds its loader tools.
-grep -v -e '^spring-boot-starter' -e '^spring-boot-jarmode-tools' "$work/jar-libs.txt" > "$work/jar-code.txt" || true
-grep -v -e '^spring-boot-starter' "$work/image-libs.txt" > "$work/image-code.txt" || true
+# Spring Boot's jar leaves out starters (they hold no code) and annotation processors, and adds
+# its own tools; the image keeps the starters, which is harmless.
+grep -v -e '-starter' -e '^spring-boot-jarmode-tools' -e '^spring-modulith-apt' "$work/jar-libs.txt" > "$work/jar-code.txt" || true
+grep -v -e '-starter' -e '^spring-modulith-apt' "$work/image-libs.txt" > "$work/image-code.txt" || true
 echo "libraries: image $(wc -l < "$work/image-code.txt"), jar $(wc -l < "$work/jar-code.txt")"
 if ! diff <(cat "$work/jar-code.txt") <(cat "$work/image-code.txt") > "$work/diff.txt"; then
 	echo "The image's libraries differ from the jar's (< jar only, > image only):"
