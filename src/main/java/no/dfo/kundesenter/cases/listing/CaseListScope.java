@@ -9,9 +9,9 @@ import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
 
 /**
  * Which cases the list shows ("omfang" in the URL). Innmeldere only ever have their own
- * cases; fagbrukere choose between their own and all the agency cases they may see;
- * caseworkers see their category across agencies. What may be seen is always
- * {@link CaseAccessPolicy#visibleTo}; the scope only narrows it.
+ * cases; fagbrukere see every case they may see, their own and the agency's, unless they
+ * choose their own; caseworkers see their category across agencies. What may be seen is
+ * always {@link CaseAccessPolicy#visibleTo}; the scope only narrows it.
  */
 public enum CaseListScope {
 
@@ -43,8 +43,8 @@ public enum CaseListScope {
 	}
 
 	/**
-	 * The scope for this viewer given the URL's "omfang" (may be {@literal null} or
-	 * rubbish: then the default, own cases).
+	 * The scope for this viewer given the URL's "omfang" (may be blank or rubbish: then
+	 * the default, every case they may see).
 	 */
 	public static CaseListScope of(PortalUser viewer, String omfang) {
 		if (viewer.isCaseworker()) {
@@ -56,7 +56,7 @@ public enum CaseListScope {
 		Optional<CaseListScope> chosen = Arrays.stream(values())
 			.filter((s) -> s != CENTRE && s.parameter.equals(omfang.strip()))
 			.findFirst();
-		return chosen.orElse(OWN);
+		return chosen.orElse(AGENCY);
 	}
 
 }
