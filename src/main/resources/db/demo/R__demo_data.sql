@@ -142,6 +142,23 @@ set last_customer_message_at = coalesce(
         c.created_at)
 where c.last_customer_message_at is null;
 
+-- What is new: when the centre answered and moved each case, and reporters and assignees
+-- having seen everything so far (as V27 does for cases that were there before it).
+update support_case c
+set centre_replied_at = (select max(m.created_at) from message m
+                         where m.case_id = c.id and m.author_side = 'CENTRE' and not m.internal
+                           and m.created_at > c.created_at),
+    status_changed_at = (select max(s.changed_at) from status_change s
+                         where s.case_id = c.id and s.from_status is not null
+                           and not s.caused_by_customer_message)
+where not exists (select 1 from case_opened o where o.case_id = c.id);
+
+insert into case_opened (user_id, case_id, opened_at)
+select reporter_id, id, greatest(updated_at, activity_at) from support_case
+union all
+select assignee_id, id, activity_at from support_case where assignee_id is not null
+on conflict do nothing;
+
 insert into canned_reply (category, title, body, updated_by, updated_at)
 select t.category, t.title, t.body, au.id, now()
 from (values

@@ -28,6 +28,8 @@ declare
         'message', 'select, insert',
         'status_change', 'select, insert',
         'case_assignment', 'select, insert',
+        -- A person's last opening of a case is replaced by the next.
+        'case_opened', 'select, insert, update',
         -- Cases change; they are never deleted.
         'support_case', 'select, insert, update',
         'canned_reply', 'select, insert, update, delete',

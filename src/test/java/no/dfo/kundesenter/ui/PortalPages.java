@@ -103,7 +103,8 @@ final class PortalPages {
 				Page.of("kari", "demo form that mails the centre", (b) -> b.open("/demo/epost/send")),
 
 				// A fagbruker
-				Page.of("lise", "case list of the agency's payroll cases", (b) -> b.open("/saker?omfang=virksomhet")),
+				Page.of("lise", "first page: her own and the agency's payroll cases", (b) -> b.open("/saker")),
+				Page.of("lise", "case list narrowed to Mine saker", (b) -> b.open("/saker?omfang=mine")),
 
 				// A caseworker
 				Page.of("siri", "queue", (b) -> b.open("/saksbehandling")),
@@ -128,8 +129,11 @@ final class PortalPages {
 						(b) -> b.open("/saksbehandling/ferdigtekster/" + cannedReply())),
 
 				// The innmelder reads the answer
+				Page.of("kari", "case list, the centre's answer marked as news", this::seeTheAnswerMarked),
 				Page.of("kari", "case page as customer with the centre's answer",
 						(b) -> b.open("/saker/" + this.caseId)),
+				Page.of("siri", "case page as caseworker, the answer read by the customer",
+						(b) -> requireText(b.open("/saker/" + this.caseId), ".message__read")),
 
 				// People without access
 				Page.of("nina", "Bestille tilgang, without access", (b) -> b.open("/tilgang")),
@@ -149,6 +153,19 @@ final class PortalPages {
 						(b) -> b.open("/admin/tilganger?virksomhet=910000004")),
 				Page.of("admin", "access requests, a new agency with its validation errors",
 						(b) -> b.submit("form[action$='/admin/virksomheter'] button[type=submit]")));
+	}
+
+	/** News is told in words, in the row and in the menu, not by colour alone. */
+	private void seeTheAnswerMarked(Browser b) {
+		b.open("/saker");
+		requireText(b, "a[href='/saker/" + this.caseId + "'] ~ .tag--news");
+		requireText(b, ".site-nav .nav-count");
+	}
+
+	private static void requireText(Browser b, String selector) {
+		if (b.find(selector).getText().isBlank()) {
+			throw new IllegalStateException("No text in " + selector + " on " + b.path());
+		}
 	}
 
 	private void tooManyFailedSignIns(Browser b) {

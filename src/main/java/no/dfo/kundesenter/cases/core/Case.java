@@ -119,6 +119,19 @@ public class Case {
 	@Column(name = "next_due")
 	private @Nullable Instant nextDue;
 
+	/**
+	 * When the centre last answered the customer in a public message; what is new to the
+	 * agency side.
+	 */
+	@Column(name = "centre_replied_at")
+	private @Nullable Instant centreRepliedAt;
+
+	/**
+	 * When a caseworker last moved the status; what is new to the agency side.
+	 */
+	@Column(name = "status_changed_at")
+	private @Nullable Instant statusChangedAt;
+
 	@Version
 	private long version;
 
@@ -206,7 +219,9 @@ public class Case {
 		if (this.firstAnsweredAt == null) {
 			this.firstAnsweredAt = now;
 		}
-		return append(caseworkerId, AuthorSide.CENTRE, body, false, now);
+		Message message = append(caseworkerId, AuthorSide.CENTRE, body, false, now);
+		this.centreRepliedAt = now;
+		return message;
 	}
 
 	/**
@@ -233,6 +248,7 @@ public class Case {
 		}
 		this.statusHistory.add(new StatusChange(this.status, target, caseworkerId, now));
 		this.status = target;
+		this.statusChangedAt = now;
 		this.updatedAt = now;
 		this.activityAt = now;
 	}
@@ -377,6 +393,14 @@ public class Case {
 
 	public @Nullable Instant getNextDue() {
 		return this.nextDue;
+	}
+
+	public @Nullable Instant getCentreRepliedAt() {
+		return this.centreRepliedAt;
+	}
+
+	public @Nullable Instant getStatusChangedAt() {
+		return this.statusChangedAt;
 	}
 
 	public List<CaseAssignment> getAssignments() {

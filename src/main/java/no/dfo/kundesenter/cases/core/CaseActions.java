@@ -35,9 +35,12 @@ public class CaseActions {
 
 	private final ServiceTargets targets;
 
+	private final CaseOpenings openings;
+
 	CaseActions(CaseRepository cases, ApplicationEventPublisher events, AuditTrail audit, Clock clock,
-			ServiceTargets targets) {
+			ServiceTargets targets, CaseOpenings openings) {
 		this.cases = cases;
+		this.openings = openings;
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
@@ -120,9 +123,14 @@ public class CaseActions {
 
 	/**
 	 * A new case, from any channel: in the audit trail as registered by whoever did it,
-	 * and published.
+	 * and published. Its reporter and whoever registered it have seen all there is.
 	 */
 	public void opened(CaseOpened event, PortalUser registeredBy) {
+		Instant now = now();
+		this.openings.record(event.caseId(), event.reporterId(), now);
+		if (event.registeredBy() != event.reporterId()) {
+			this.openings.record(event.caseId(), event.registeredBy(), now);
+		}
 		String detail = "channel=" + event.channel() + " category=" + event.category();
 		if (event.channel() == Channel.EMAIL) {
 			this.audit.recordBySystem(AuditAction.CASE_REGISTERED, event.caseId(),

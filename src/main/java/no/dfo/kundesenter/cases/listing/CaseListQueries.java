@@ -90,7 +90,7 @@ class CaseListQueries {
 			.setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE)
 			.setHint(HibernateHints.HINT_READ_ONLY, true)
 			.getResultStream()
-			.map((t) -> row(t, true));
+			.map((t) -> row(t, true, CaseAccessPolicy.actsAsCustomer(viewer)));
 	}
 
 	private List<CaseListRow> read(PortalUser viewer, Specification<Case> spec, int offset, int limit, boolean queue) {
@@ -98,7 +98,7 @@ class CaseListQueries {
 			.setMaxResults(limit)
 			.getResultList()
 			.stream()
-			.map((t) -> row(t, queue))
+			.map((t) -> row(t, queue, CaseAccessPolicy.actsAsCustomer(viewer)))
 			.toList();
 	}
 
@@ -116,6 +116,11 @@ class CaseListQueries {
 			columns.add(personName(cb, c.get("assigneeId")));
 			columns.add(c.get("lastCustomerMessageAt"));
 			columns.add(c.get("nextDue"));
+			columns.add(c.get("assigneeId"));
+		}
+		if (CaseAccessPolicy.actsAsCustomer(viewer)) {
+			columns.add(c.get("centreRepliedAt"));
+			columns.add(c.get("statusChangedAt"));
 		}
 		query.multiselect(columns);
 		return this.entityManager.createQuery(query);
@@ -125,12 +130,15 @@ class CaseListQueries {
 		return cb.function(CaseSearchFunctions.PERSON_NAME, String.class, id);
 	}
 
-	private static CaseListRow row(Tuple t, boolean queue) {
+	private static CaseListRow row(Tuple t, boolean queue, boolean customer) {
+		int news = queue ? 13 : 9;
 		return new CaseListRow(t.get(0, Long.class), t.get(1, String.class), t.get(2, Category.class),
 				t.get(3, CaseStatus.class), t.get(4, Channel.class), orUnknown(t.get(5, String.class)),
 				orUnknown(t.get(6, String.class)), t.get(7, Instant.class), t.get(8, Instant.class),
 				queue ? t.get(9, String.class) : null, queue ? t.get(10, Instant.class) : null,
-				queue ? t.get(11, Instant.class) : null, null);
+				queue ? t.get(11, Instant.class) : null, null,
+				customer ? t.get(news, Instant.class) : null, customer ? t.get(news + 1, Instant.class) : null,
+				queue ? t.get(12, Long.class) : null, CaseListRow.Marks.NONE);
 	}
 
 	private static String orUnknown(String name) {

@@ -24,16 +24,56 @@ import org.jspecify.annotations.Nullable;
  * @param snippetHtml where a free-text search matched a message: escaped text with the
  * matching words in {@code <mark>}, safe to output as HTML; {@literal null} if not
  * searched or matched in the subject only
+ * @param centreRepliedAt when the centre last answered publicly, for agency-side viewers;
+ * {@literal null} otherwise
+ * @param statusChangedAt when a caseworker last moved the status, for agency-side
+ * viewers; {@literal null} otherwise
+ * @param assigneeId the caseworker responsible, in the queue
  */
 public record CaseListRow(long id, String subject, Category category, CaseStatus status, Channel channel,
 		String organizationName, String reporterName, Instant createdAt, Instant updatedAt,
 		@Nullable String assigneeName, @Nullable Instant waitingSince, @Nullable Instant due,
-		@Nullable String snippetHtml) {
+		@Nullable String snippetHtml, @Nullable Instant centreRepliedAt, @Nullable Instant statusChangedAt,
+		@Nullable Long assigneeId, Marks marks) {
+
+	public CaseListRow(long id, String subject, Category category, CaseStatus status, Channel channel,
+			String organizationName, String reporterName, Instant createdAt, Instant updatedAt,
+			@Nullable String assigneeName, @Nullable Instant waitingSince, @Nullable Instant due,
+			@Nullable String snippetHtml) {
+		this(id, subject, category, status, channel, organizationName, reporterName, createdAt, updatedAt, assigneeName,
+				waitingSince, due, snippetHtml, null, null, null, Marks.NONE);
+	}
 
 	CaseListRow withSnippet(@Nullable String html) {
 		return new CaseListRow(this.id, this.subject, this.category, this.status, this.channel, this.organizationName,
 				this.reporterName, this.createdAt, this.updatedAt, this.assigneeName, this.waitingSince, this.due,
-				html);
+				html, this.centreRepliedAt, this.statusChangedAt, this.assigneeId, this.marks);
+	}
+
+	CaseListRow withMarks(Marks marks) {
+		return new CaseListRow(this.id, this.subject, this.category, this.status, this.channel, this.organizationName,
+				this.reporterName, this.createdAt, this.updatedAt, this.assigneeName, this.waitingSince, this.due,
+				this.snippetHtml, this.centreRepliedAt, this.statusChangedAt, this.assigneeId, marks);
+	}
+
+	/**
+	 * What is new on the case ({@link CaseNews}).
+	 *
+	 * @param newReply to the agency-side viewer: the centre answered since they last
+	 * opened the case ("Nytt svar")
+	 * @param newStatus to the agency-side viewer: a caseworker moved the status since
+	 * ("Ny status")
+	 * @param unreadCustomerMessage in the queue: the customer wrote after the assignee
+	 * last opened the case
+	 */
+	public record Marks(boolean newReply, boolean newStatus, boolean unreadCustomerMessage) {
+
+		public static final Marks NONE = new Marks(false, false, false);
+
+		public boolean any() {
+			return this.newReply || this.newStatus || this.unreadCustomerMessage;
+		}
+
 	}
 
 	/**

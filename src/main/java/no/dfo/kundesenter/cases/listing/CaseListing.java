@@ -48,8 +48,11 @@ public class CaseListing {
 
 	private final Clock clock;
 
+	private final CaseNews news;
+
 	CaseListing(CaseRepository cases, CaseSearchSnippets snippets, CaseListQueries queries, PlansForValues plans,
-			Clock clock) {
+			Clock clock, CaseNews news) {
+		this.news = news;
 		this.cases = cases;
 		this.snippets = snippets;
 		this.queries = queries;
@@ -60,14 +63,15 @@ public class CaseListing {
 	/**
 	 * One page of the case list for the viewer: what the policy lets them see, narrowed
 	 * by the scope, filtered, searched, sorted, counted and paged in the database. A page
-	 * beyond the last gives the last page. Rows found by free text carry a snippet of
-	 * where the words are. A search counts no further than {@link #SEARCH_LIMIT}: a word
-	 * found in a large share of many thousand cases would otherwise cost a visit to each.
-	 * A fagbruker's list sorted by number or time reads the agency's cases and their own
-	 * cases outside them apart and merges them ({@link MergedPage}): the database cannot
-	 * walk one index in order through "own or the agency's". Only a person's own cases
-	 * without free text are read with the plans PostgreSQL keeps: every other list is
-	 * planned for its agency, category, statuses and words.
+	 * beyond the last gives the last page. Rows carry what is new to the viewer
+	 * ({@link CaseNews}). Rows found by free text carry a snippet of where the words are.
+	 * A search counts no further than {@link #SEARCH_LIMIT}: a word found in a large
+	 * share of many thousand cases would otherwise cost a visit to each. A fagbruker's
+	 * list sorted by number or time reads the agency's cases and their own cases outside
+	 * them apart and merges them ({@link MergedPage}): the database cannot walk one index
+	 * in order through "own or the agency's". Only a person's own cases without free text
+	 * are read with the plans PostgreSQL keeps: every other list is planned for its
+	 * agency, category, statuses and words.
 	 */
 	public CaseListPage list(PortalUser viewer, CaseQuery query) {
 		if (query.scope() != CaseListScope.OWN || query.searches()) {
@@ -119,6 +123,7 @@ public class CaseListing {
 						.toList());
 			rows = rows.stream().map((r) -> r.withSnippet(snippets.get(r.id()))).toList();
 		}
+		rows = this.news.forCustomer(viewer, rows);
 		return new CaseListPage(new PageImpl<>(rows, PageRequest.of(index, PAGE_SIZE), total), countStopped);
 	}
 

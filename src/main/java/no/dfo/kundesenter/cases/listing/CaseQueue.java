@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The caseworker's queue: the cases of their category across all agencies, the one due
  * first (overdue first) or the one that has waited longest for the centre first. Its rows
  * are read like the case list's ({@link CaseListQueries}), with who is responsible, since
- * when the customer waits and when the next service-level target falls due.
+ * when the customer waits, when the next service-level target falls due and whether the
+ * customer wrote after the caseworker responsible last opened the case
+ * ({@link CaseNews}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,7 +30,10 @@ public class CaseQueue {
 
 	private final PlansForValues plans;
 
-	CaseQueue(CaseListQueries queries, PlansForValues plans) {
+	private final CaseNews news;
+
+	CaseQueue(CaseListQueries queries, PlansForValues plans, CaseNews news) {
+		this.news = news;
 		this.queries = queries;
 		this.plans = plans;
 	}
@@ -122,7 +127,8 @@ public class CaseQueue {
 	}
 
 	private List<CaseListRow> rows(PortalUser viewer, Specification<Case> spec, PageRequest request) {
-		return this.queries.queueRows(viewer, spec, (int) request.getOffset(), request.getPageSize());
+		return this.news
+			.forAssignees(this.queries.queueRows(viewer, spec, (int) request.getOffset(), request.getPageSize()));
 	}
 
 	private static Specification<Case> inView(View view, PortalUser viewer) {

@@ -80,8 +80,13 @@ public record CasePage(long id, long version, String subject, Category category,
 
 	}
 
+	/**
+	 * @param readByCustomerAt for caseworkers of the category, on the centre's public
+	 * messages: when the reporter last opened the case, if they have since; else
+	 * {@literal null}
+	 */
 	public record MessageView(long id, String authorName, AuthorSide authorSide, String body, boolean internal,
-			Instant createdAt) {
+			Instant createdAt, @Nullable Instant readByCustomerAt) {
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package no.dfo.kundesenter.cases.page;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,9 +22,11 @@ import no.dfo.kundesenter.attachments.Attachments;
 import no.dfo.kundesenter.cases.CannedTexts;
 import no.dfo.kundesenter.cases.CaseNotFoundException;
 import no.dfo.kundesenter.cases.CaseStatus;
+import no.dfo.kundesenter.cases.core.AuthorSide;
 import no.dfo.kundesenter.cases.core.Case;
 import no.dfo.kundesenter.cases.core.CaseAccessPolicy;
 import no.dfo.kundesenter.cases.core.CaseAssignment;
+import no.dfo.kundesenter.cases.core.CaseOpenings;
 import no.dfo.kundesenter.cases.core.CaseRepository;
 import no.dfo.kundesenter.cases.targets.ServiceTargets;
 import no.dfo.kundesenter.cases.core.Message;
@@ -30,6 +35,7 @@ import no.dfo.kundesenter.cases.page.CasePage.MessageView;
 import no.dfo.kundesenter.cases.page.CasePage.TimelineEntry;
 import no.dfo.kundesenter.cases.page.CasePage.TimelineEntry.Kind;
 import no.dfo.kundesenter.cases.page.CasePage.VoucherView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +59,14 @@ public class CasePages {
 
 	private final ServiceTargets targets;
 
+	private final CaseOpenings openings;
+
+	private final Clock clock;
+
 	CasePages(CaseRepository cases, UserDirectory directory, Attachments attachments, CannedTexts cannedTexts,
-			AuditTrail audit, ServiceTargets targets) {
+			AuditTrail audit, ServiceTargets targets, CaseOpenings openings, Clock clock) {
+		this.openings = openings;
+		this.clock = clock;
 		this.cases = cases;
 		this.directory = directory;
 		this.attachments = attachments;
@@ -65,7 +77,7 @@ public class CasePages {
 
 	/**
 	 * The page of a person opening the case: the opening is in the case's audit trail, as
-	 * the page shows it to the centre.
+	 * the page shows it to the centre, and what was new to them is seen.
 	 * @throws CaseNotFoundException if the case does not exist or the viewer may not see
 	 * it
 	 */
@@ -73,6 +85,7 @@ public class CasePages {
 	public CasePage open(long caseId, PortalUser viewer) {
 		Case c = visible(caseId, viewer);
 		this.audit.record(viewer, AuditAction.CASE_OPENED, caseId, "");
+		this.openings.record(caseId, viewer.id(), this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		return page(c, viewer);
 	}
 
@@ -97,12 +110,13 @@ public class CasePages {
 		List<Message> messages = c.getMessages().stream().filter((m) -> internal || !m.isInternal()).toList();
 		List<Attachment> files = this.attachments.listForCase(caseId);
 		Map<Long, String> names = this.directory.fullNames(people(c, files));
+		Instant customerOpened = caseworker ? this.openings.lastOpened(caseId, c.getReporterId()).orElse(null) : null;
 		return new CasePage(c.getId(), c.getVersion(), c.getSubject(), c.getCategory(), c.getChannel(), c.getStatus(),
 				this.directory.organizationName(c.getOrganizationId()).orElse("?"), name(names, c.getReporterId()),
 				c.getCreatedAt(), CaseAccessPolicy.lastUpdateSeenBy(viewer, c), VoucherView.of(c.getVoucher()),
 				messages.stream()
 					.map((m) -> new MessageView(m.getId(), name(names, m.getAuthorId()), m.getAuthorSide(), m.getBody(),
-							m.isInternal(), m.getCreatedAt()))
+							m.isInternal(), m.getCreatedAt(), readByCustomerAt(m, customerOpened)))
 					.toList(),
 				timeline(c, messages, internal, names), attachments(caseId, files, messages, names), caseworker,
 				CaseAccessPolicy.actsAsCustomer(viewer), c.getAssigneeId(),
@@ -114,6 +128,16 @@ public class CasePages {
 				caseworker ? this.cannedTexts.forCategory(c.getCategory(), viewer) : List.of(),
 				internal ? this.audit.forCase(caseId) : null,
 				caseworker ? CasePage.ServiceLevel.of(c, this.targets) : null);
+	}
+
+	/**
+	 * When the reporter last opened the case, if that was after the centre's public
+	 * message.
+	 */
+	private static @Nullable Instant readByCustomerAt(Message m, @Nullable Instant customerOpened) {
+		boolean centreReply = m.getAuthorSide() == AuthorSide.CENTRE && !m.isInternal();
+		return (centreReply && customerOpened != null && customerOpened.isAfter(m.getCreatedAt())) ? customerOpened
+				: null;
 	}
 
 	private static Set<Long> people(Case c, List<Attachment> files) {
