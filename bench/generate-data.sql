@@ -188,6 +188,21 @@ create index support_case_subject_trgm_idx on support_case using gin (subject gi
 alter table support_case enable trigger support_case_search_on_insert;
 alter table message enable trigger message_search_append;
 
-vacuum analyze organization, app_user, user_role, support_case, message, status_change;
+-- What is new (V27): the centre's last public answer and status change, and every reporter and
+-- assignee having seen their cases as they are.
+update support_case c
+set centre_replied_at = (select max(m.created_at) from message m
+                         where m.case_id = c.id and m.author_side = 'CENTRE' and not m.internal
+                           and m.created_at > c.created_at),
+    status_changed_at = (select max(s.changed_at) from status_change s
+                         where s.case_id = c.id and s.from_status is not null
+                           and not s.caused_by_customer_message);
+insert into case_opened (user_id, case_id, opened_at)
+select reporter_id, id, greatest(updated_at, activity_at) from support_case;
+insert into case_opened (user_id, case_id, opened_at)
+select assignee_id, id, activity_at from support_case where assignee_id is not null
+on conflict do nothing;
+
+vacuum analyze organization, app_user, user_role, support_case, message, status_change, case_opened;
 select (select count(*) from organization) as agencies, (select count(*) from app_user) as users,
        (select count(*) from support_case) as cases, (select count(*) from message) as messages;

@@ -43,18 +43,43 @@ search_word=${SEARCH_WORD:-feriepenger}
 # The statements the portal runs for each page (Hibernate's SQL, values filled in).
 cat > "$work/own.sql" <<SQL
 select count(c1_0.id) from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.reporter_id=$kari and 1=1;
-select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.reporter_id=$kari and 1=1 order by 9 desc,1 desc offset 0 rows fetch first 25 rows only;
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at,c1_0.centre_replied_at,c1_0.status_changed_at from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.reporter_id=$kari and 1=1 order by 9 desc,1 desc offset 0 rows fetch first 25 rows only;
 SQL
 # A fagbruker's list: their own cases outside the agency part (merged in), then the agency part.
 cat > "$work/agency.sql" <<SQL
-select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at from support_case c1_0 where c1_0.reporter_id=$lise and not(c1_0.organization_id=$lise_org and c1_0.category='PAYROLL') and c1_0.status in ('ACTIVE','IN_PROGRESS') order by 8 desc,1 desc offset 0 rows fetch first 51 rows only;
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at,c1_0.centre_replied_at,c1_0.status_changed_at from support_case c1_0 where c1_0.reporter_id=$lise and not(c1_0.organization_id=$lise_org and c1_0.category='PAYROLL') and c1_0.status in ('ACTIVE','IN_PROGRESS') order by 8 desc,1 desc offset 0 rows fetch first 51 rows only;
 select count(c1_0.id) from support_case c1_0 where c1_0.organization_id=$lise_org and c1_0.category='PAYROLL' and c1_0.status in ('ACTIVE','IN_PROGRESS');
-select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at from support_case c1_0 where c1_0.organization_id=$lise_org and c1_0.category='PAYROLL' and c1_0.status in ('ACTIVE','IN_PROGRESS') order by 8 desc,1 desc offset 0 rows fetch first 27 rows only;
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at,c1_0.centre_replied_at,c1_0.status_changed_at from support_case c1_0 where c1_0.organization_id=$lise_org and c1_0.category='PAYROLL' and c1_0.status in ('ACTIVE','IN_PROGRESS') order by 8 desc,1 desc offset 0 rows fetch first 27 rows only;
 SQL
+# A fagbruker's first page: every case they may see, the latest update first (own cases outside
+# the agency part merged in, as above).
+lise_outside=$(sql "select count(*) from (select 1 from support_case where reporter_id = $lise and not (organization_id = $lise_org and category = 'PAYROLL') limit 51) s")
+cat > "$work/agency-first.sql" <<SQL
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at,c1_0.centre_replied_at,c1_0.status_changed_at from support_case c1_0 where c1_0.reporter_id=$lise and not(c1_0.organization_id=$lise_org and c1_0.category='PAYROLL') order by 9 desc,1 desc offset 0 rows fetch first 51 rows only;
+select count(c1_0.id) from support_case c1_0 where c1_0.organization_id=$lise_org and c1_0.category='PAYROLL';
+select c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.updated_at,c1_0.centre_replied_at,c1_0.status_changed_at from support_case c1_0 where c1_0.organization_id=$lise_org and c1_0.category='PAYROLL' order by 9 desc,1 desc offset 0 rows fetch first $((25 + lise_outside)) rows only;
+SQL
+# What is new (decision 0076), where the portal keeps it: the viewer's openings of the page's
+# cases, one lookup by primary key, and the menu's count of cases with news.
+news=$(sql "select to_regclass('case_opened') is not null")
+news_sql() { # user, condition for the page's cases in the list's order, cases the user sees
+  [ "$news" = t ] || return 0
+  local ids
+  ids=$(sql "select string_agg(id::text, ',') from (select c1_0.id from support_case c1_0 where $2 order by c1_0.updated_at desc, c1_0.id desc limit 25) s")
+  echo "select o1_0.case_id,o1_0.opened_at from case_opened o1_0 where o1_0.user_id=$1 and o1_0.case_id in (${ids:-0});"
+  echo "select count(o1_0.user_id) from case_opened o1_0,support_case c1_0 where o1_0.user_id=$1 and c1_0.id=o1_0.case_id and (c1_0.centre_replied_at>o1_0.opened_at or c1_0.status_changed_at>o1_0.opened_at) and ($3);"
+}
+lise_sees="c1_0.reporter_id=$lise or (c1_0.organization_id=$lise_org and c1_0.category='PAYROLL')"
+news_sql "$kari" "c1_0.reporter_id=$kari" "c1_0.reporter_id=$kari" >> "$work/own.sql"
+news_sql "$lise" "($lise_sees)" "$lise_sees" >> "$work/agency-first.sql"
+news_sql "$lise" "($lise_sees) and c1_0.status in ('ACTIVE','IN_PROGRESS')" "$lise_sees" >> "$work/agency.sql"
+# A page that reads nothing but the menu's count.
+{ news_sql "$kari" "false" "c1_0.reporter_id=$kari" | tail -n 1; [ "$news" = t ] || echo "select 1;"; } > "$work/menu.sql"
 # A search: count the first 201 matches in the list's order, read the page, mark the snippets.
 # Agency users see a case's last update in updated_at, caseworkers in activity_at (decision 0063).
 search_sql() { # file, access condition, match condition, internal notes seen (true/false), last update[, own cases outside it]
   local rows="c1_0.id,c1_0.subject,c1_0.category,c1_0.status,c1_0.channel,(select o.name from organization o where o.id = c1_0.organization_id),(select u.full_name from app_user u where u.id = c1_0.reporter_id),c1_0.created_at,c1_0.$5"
+  [ "$5" = updated_at ] && rows="$rows,c1_0.centre_replied_at,c1_0.status_changed_at"
   local ids messages="not m.internal"
   ids=$(sql "select string_agg(id::text, ',') from (select c1_0.id from support_case c1_0 where $2 and $3 order by c1_0.$5 desc, c1_0.id desc limit 25) s")
   [ "$4" = true ] && messages="(not m.internal or m.case_id in (${ids:-0}))"
@@ -70,6 +95,7 @@ public_match="((c1_0.search_public @@ plainto_tsquery('norwegian', '$search_word
 all_match="((c1_0.search_public @@ plainto_tsquery('norwegian', '$search_word')) or (c1_0.search_internal @@ plainto_tsquery('norwegian', '$search_word')) or (c1_0.subject ilike '%$search_word%' escape '!'))"
 search_sql "$work/search.sql" "c1_0.organization_id=$lise_org and c1_0.category='PAYROLL'" \
   "$public_match" false updated_at "c1_0.reporter_id=$lise and not(c1_0.organization_id=$lise_org and c1_0.category='PAYROLL')"
+news_sql "$lise" "($lise_sees) and $public_match" "$lise_sees" >> "$work/search.sql"
 search_sql "$work/centre-search.sql" "(c1_0.category='PAYROLL')" "$all_match" true activity_at
 # A caseworker's list of their category, not searched (only with --explain).
 cat > "$work/centre.sql" <<SQL
@@ -90,7 +116,7 @@ select 1 from support_case c1_0 where (c1_0.reporter_id=$kari) and c1_0.id=$look
 SQL
 
 if $explain_only; then
-  for script in own agency search lookup centre-search centre queue queue-open; do
+  for script in own agency agency-first menu search lookup centre-search centre queue queue-open; do
     echo "== $script"
     while IFS= read -r statement; do
       echo "${statement:0:160}..."
@@ -104,12 +130,14 @@ fi
 # name | user | path | sql | target p95 (ms)
 rows=(
   "own list (innmelder)|kari|/saker|own|25"
+  "first page, all cases seen (fagbruker, largest agency)|lise|${FIRST_PAGE:-/saker}|agency-first|50"
   "agency list, status filter, by created (fagbruker, largest agency)|lise|/saker?omfang=virksomhet&status=ACTIVE&status=IN_PROGRESS&sort=-opprettet|agency|50"
   "free-text search '$search_word' (fagbruker, largest agency)|lise|/saker?omfang=virksomhet&q=$search_word|search|150"
   "case number lookup (redirect to the case)|kari|/saker?q=$lookup_id|lookup|25"
   "free-text search '$search_word' (caseworker, all payroll cases)|siri|/saker?q=$search_word|centre-search|150"
   "queue, Ufordelt (caseworker, all payroll cases)|siri|/saksbehandling|queue|50"
   "queue, Alle åpne (caseworker, all payroll cases)|siri|/saksbehandling?visning=alle|queue-open|50"
+  "a page with nothing but the menu's count (innmelder)|kari|/tilgjengelighet|menu|25"
 )
 if [ -n "${ROWS:-}" ]; then
   chosen=()
