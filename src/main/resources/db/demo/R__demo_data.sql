@@ -153,10 +153,14 @@ set centre_replied_at = (select max(m.created_at) from message m
                            and not s.caused_by_customer_message)
 where not exists (select 1 from case_opened o where o.case_id = c.id);
 
-insert into case_opened (user_id, case_id, opened_at)
-select reporter_id, id, greatest(updated_at, activity_at) from support_case
-union all
-select assignee_id, id, activity_at from support_case where assignee_id is not null
+insert into case_opened (user_id, case_id, opened_at, news)
+select o.user_id, o.case_id, o.opened_at,
+       coalesce(c.centre_replied_at > o.opened_at or c.status_changed_at > o.opened_at, false)
+from (select reporter_id, id, greatest(updated_at, activity_at) from support_case
+      union all
+      select assignee_id, id, activity_at from support_case where assignee_id is not null)
+     as o (user_id, case_id, opened_at)
+join support_case c on c.id = o.case_id
 on conflict do nothing;
 
 insert into canned_reply (category, title, body, updated_by, updated_at)

@@ -29,6 +29,10 @@ public class CaseOpening {
 	@Column(name = "opened_at", nullable = false)
 	private Instant openedAt;
 
+	/** Whether the case was answered or moved since; kept by the database (V28). */
+	@Column(name = "news", nullable = false, insertable = false, updatable = false)
+	private boolean news;
+
 	protected CaseOpening() {
 	}
 
@@ -42,6 +46,10 @@ public class CaseOpening {
 
 	public Instant getOpenedAt() {
 		return this.openedAt;
+	}
+
+	public boolean isNews() {
+		return this.news;
 	}
 
 	/** The primary key: one row per person and case. */

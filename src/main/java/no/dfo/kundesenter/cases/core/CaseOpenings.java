@@ -21,13 +21,19 @@ public class CaseOpenings {
 	}
 
 	/**
-	 * The person opened the case at {@code at}; an opening recorded as later stays.
+	 * The person opened the case at {@code at}; an opening recorded as later stays. The
+	 * row's news flag says whether the case was answered or moved after the opening kept
+	 * (the database sets it again when that happens, V28).
 	 */
 	public void record(long caseId, long userId, Instant at) {
 		this.entityManager.createNativeQuery("""
-				insert into case_opened (user_id, case_id, opened_at) values (?1, ?2, ?3)
+				insert into case_opened (user_id, case_id, opened_at, news)
+				select ?1, c.id, o.at, coalesce(c.centre_replied_at > o.at or c.status_changed_at > o.at, false)
+				from support_case c, (select cast(?3 as timestamptz) as at) o where c.id = ?2
 				on conflict (user_id, case_id)
-				do update set opened_at = greatest(case_opened.opened_at, excluded.opened_at)""")
+				do update set opened_at = greatest(case_opened.opened_at, excluded.opened_at),
+				  news = case when excluded.opened_at >= case_opened.opened_at then excluded.news
+				              else case_opened.news end""")
 			.setParameter(1, userId)
 			.setParameter(2, caseId)
 			.setParameter(3, Timestamp.from(at))

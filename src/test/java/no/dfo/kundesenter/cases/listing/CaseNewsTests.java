@@ -141,6 +141,45 @@ class CaseNewsTests {
 	}
 
 	@Test
+	void theCountIsTheNumberOfMarkedCasesTheViewerMaySee() {
+		PortalUser kari = person("kari");
+		PortalUser lise = person("lise");
+		long answered = this.karis;
+		long moved = open("kari", Category.PAYROLL);
+		long noted = open("kari", Category.PAYROLL);
+		long reopened = open("kari", Category.PAYROLL);
+		long leaving = open("kari", Category.PAYROLL);
+		List<Long> all = List.of(answered, moved, noted, reopened, leaving);
+		all.forEach((id) -> {
+			this.pages.open(id, kari);
+			this.pages.open(id, lise);
+		});
+		long karisBefore = this.news.count(kari);
+		long lisesBefore = this.news.count(lise);
+
+		reply(answered, "Svar til Kari");
+		this.conversation.respond(moved,
+				new Response(null, false, CaseStatus.IN_PROGRESS, this.fixtures.version(moved)), person("siri"));
+		this.conversation.respond(noted, new Response("Bare for oss", true, null, this.fixtures.version(noted)),
+				person("siri"));
+		reply(reopened, "Svar til Kari");
+		this.pages.open(reopened, kari);
+		this.pages.open(reopened, lise);
+		reply(leaving, "Svar til Kari");
+		// The case leaves lise's sight: no longer one of her agency's payroll cases.
+		this.jdbc.update("update support_case set category = 'ACCOUNTING' where id = ?", leaving);
+
+		assertThat(marked("kari", all)).containsExactlyInAnyOrder(answered, moved, leaving);
+		assertThat(this.news.count(kari) - karisBefore).isEqualTo(3);
+		assertThat(marked("lise", all)).containsExactlyInAnyOrder(answered, moved);
+		assertThat(this.news.count(lise) - lisesBefore).isEqualTo(2);
+		assertThat(this.jdbc.queryForList("select case_id from case_opened where user_id = ? and news", Long.class,
+				kari.id()))
+			.contains(answered, moved, leaving)
+			.doesNotContain(noted, reopened);
+	}
+
+	@Test
 	void theQueueMarksACustomerMessageTheAssigneeHasNotOpened() throws Exception {
 		PortalUser siri = person("siri");
 		this.assignments.assign(this.karis, siri.id(), this.fixtures.version(this.karis), siri);
@@ -190,6 +229,19 @@ class CaseNewsTests {
 				CaseSort.UPDATED, true, 0);
 		List<CaseListRow> rows = this.listing.list(person(username), query).page().getContent();
 		return rows.stream().filter((r) -> r.id() == caseId).findFirst().orElseThrow().marks();
+	}
+
+	/** Of the given cases, those the person's list marks as having news. */
+	private List<Long> marked(String username, List<Long> ids) {
+		CaseQuery query = new CaseQuery(CaseListScope.AGENCY, Set.of(), null, null, null, null, this.token,
+				CaseSort.UPDATED, true, 0);
+		return this.listing.list(person(username), query)
+			.page()
+			.getContent()
+			.stream()
+			.filter((r) -> ids.contains(r.id()) && !r.marks().equals(Marks.NONE))
+			.map(CaseListRow::id)
+			.toList();
 	}
 
 	/** Moves the case's wait, and siri's openings of it, back before every other case. */
