@@ -202,6 +202,9 @@ select reporter_id, id, greatest(updated_at, activity_at) from support_case;
 insert into case_opened (user_id, case_id, opened_at)
 select assignee_id, id, activity_at from support_case where assignee_id is not null
 on conflict do nothing;
+update case_opened o set news = true
+from support_case c
+where c.id = o.case_id and (c.centre_replied_at > o.opened_at or c.status_changed_at > o.opened_at);
 
 vacuum analyze organization, app_user, user_role, support_case, message, status_change, case_opened;
 select (select count(*) from organization) as agencies, (select count(*) from app_user) as users,

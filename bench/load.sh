@@ -67,8 +67,16 @@ news_sql() { # user, condition for the page's cases in the list's order, cases t
   local ids
   ids=$(sql "select string_agg(id::text, ',') from (select c1_0.id from support_case c1_0 where $2 order by c1_0.updated_at desc, c1_0.id desc limit 25) s")
   echo "select o1_0.case_id,o1_0.opened_at from case_opened o1_0 where o1_0.user_id=$1 and o1_0.case_id in (${ids:-0});"
-  echo "select count(o1_0.user_id) from case_opened o1_0,support_case c1_0 where o1_0.user_id=$1 and c1_0.id=o1_0.case_id and (c1_0.centre_replied_at>o1_0.opened_at or c1_0.status_changed_at>o1_0.opened_at) and ($3);"
+  if [ "$news_flags" != t ]; then
+    echo "select count(o1_0.user_id) from case_opened o1_0,support_case c1_0 where o1_0.user_id=$1 and c1_0.id=o1_0.case_id and (c1_0.centre_replied_at>o1_0.opened_at or c1_0.status_changed_at>o1_0.opened_at) and ($3);"
+    return 0
+  fi
+  # The openings flagged as having news (V28), then those of them the user still sees, if any.
+  local flagged
+  flagged=$(sql "select string_agg(case_id::text, ',') from case_opened where user_id = $1 and news")
+  echo "select o1_0.case_id from case_opened o1_0 where o1_0.user_id=$1 and o1_0.news;${flagged:+ select count(c1_0.id) from support_case c1_0 where c1_0.id in ($flagged) and ($3);}"
 }
+news_flags=$(sql "select exists (select 1 from information_schema.columns where table_name = 'case_opened' and column_name = 'news')")
 lise_sees="c1_0.reporter_id=$lise or (c1_0.organization_id=$lise_org and c1_0.category='PAYROLL')"
 news_sql "$kari" "c1_0.reporter_id=$kari" "c1_0.reporter_id=$kari" >> "$work/own.sql"
 news_sql "$lise" "($lise_sees)" "$lise_sees" >> "$work/agency-first.sql"
