@@ -188,7 +188,7 @@ create index support_case_subject_trgm_idx on support_case using gin (subject gi
 alter table support_case enable trigger support_case_search_on_insert;
 alter table message enable trigger message_search_append;
 
--- What is new (V27): the centre's last public answer and status change, and every reporter and
+-- What is new (V33): the centre's last public answer and status change, and every reporter and
 -- assignee having seen their cases as they are.
 update support_case c
 set centre_replied_at = (select max(m.created_at) from message m

@@ -71,7 +71,7 @@ news_sql() { # user, condition for the page's cases in the list's order, cases t
     echo "select count(o1_0.user_id) from case_opened o1_0,support_case c1_0 where o1_0.user_id=$1 and c1_0.id=o1_0.case_id and (c1_0.centre_replied_at>o1_0.opened_at or c1_0.status_changed_at>o1_0.opened_at) and ($3);"
     return 0
   fi
-  # The openings flagged as having news (V28), then those of them the user still sees, if any.
+  # The openings flagged as having news (V34), then those of them the user still sees, if any.
   local flagged
   flagged=$(sql "select string_agg(case_id::text, ',') from case_opened where user_id = $1 and news")
   echo "select o1_0.case_id from case_opened o1_0 where o1_0.user_id=$1 and o1_0.news;${flagged:+ select count(c1_0.id) from support_case c1_0 where c1_0.id in ($flagged) and ($3);}"

@@ -143,7 +143,7 @@ set last_customer_message_at = coalesce(
 where c.last_customer_message_at is null;
 
 -- What is new: when the centre answered and moved each case, and reporters and assignees
--- having seen everything so far (as V27 does for cases that were there before it).
+-- having seen everything so far (as V33 does for cases that were there before it).
 update support_case c
 set centre_replied_at = (select max(m.created_at) from message m
                          where m.case_id = c.id and m.author_side = 'CENTRE' and not m.internal

@@ -29,7 +29,7 @@ declare
         'status_change', 'select, insert',
         'case_assignment', 'select, insert',
         -- A person's last opening of a case is replaced by the next; a case's answer or new
-        -- status flags its openings as having news (V28).
+        -- status flags its openings as having news (V34).
         'case_opened', 'select, insert, update',
         -- Cases change; they are never deleted.
         'support_case', 'select, insert, update',

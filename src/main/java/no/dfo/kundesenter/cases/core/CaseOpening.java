@@ -29,7 +29,7 @@ public class CaseOpening {
 	@Column(name = "opened_at", nullable = false)
 	private Instant openedAt;
 
-	/** Whether the case was answered or moved since; kept by the database (V28). */
+	/** Whether the case was answered or moved since; kept by the database (V34). */
 	@Column(name = "news", nullable = false, insertable = false, updatable = false)
 	private boolean news;
 

@@ -23,7 +23,7 @@ public class CaseOpenings {
 	/**
 	 * The person opened the case at {@code at}; an opening recorded as later stays. The
 	 * row's news flag says whether the case was answered or moved after the opening kept
-	 * (the database sets it again when that happens, V28).
+	 * (the database sets it again when that happens, V34).
 	 */
 	public void record(long caseId, long userId, Instant at) {
 		this.entityManager.createNativeQuery("""

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * centre's public answers and status changes, on the cases they have opened (their own
  * cases count as opened when registered). To the caseworker responsible: the customer's
  * messages. Internal notes are never news. A page of rows costs one lookup by primary
- * key; the menu's count reads only the viewer's openings flagged as having news (V28).
+ * key; the menu's count reads only the viewer's openings flagged as having news (V34).
  */
 @Service
 @Transactional(readOnly = true)
