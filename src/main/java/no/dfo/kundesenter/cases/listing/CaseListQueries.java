@@ -136,9 +136,9 @@ class CaseListQueries {
 				t.get(3, CaseStatus.class), t.get(4, Channel.class), orUnknown(t.get(5, String.class)),
 				orUnknown(t.get(6, String.class)), t.get(7, Instant.class), t.get(8, Instant.class),
 				queue ? t.get(9, String.class) : null, queue ? t.get(10, Instant.class) : null,
-				queue ? t.get(11, Instant.class) : null, null,
-				customer ? t.get(news, Instant.class) : null, customer ? t.get(news + 1, Instant.class) : null,
-				queue ? t.get(12, Long.class) : null, CaseListRow.Marks.NONE);
+				queue ? t.get(11, Instant.class) : null, null, customer ? t.get(news, Instant.class) : null,
+				customer ? t.get(news + 1, Instant.class) : null, queue ? t.get(12, Long.class) : null,
+				CaseListRow.Marks.NONE);
 	}
 
 	private static String orUnknown(String name) {

@@ -46,8 +46,8 @@ public record CaseListRow(long id, String subject, Category category, CaseStatus
 
 	CaseListRow withSnippet(@Nullable String html) {
 		return new CaseListRow(this.id, this.subject, this.category, this.status, this.channel, this.organizationName,
-				this.reporterName, this.createdAt, this.updatedAt, this.assigneeName, this.waitingSince, this.due,
-				html, this.centreRepliedAt, this.statusChangedAt, this.assigneeId, this.marks);
+				this.reporterName, this.createdAt, this.updatedAt, this.assigneeName, this.waitingSince, this.due, html,
+				this.centreRepliedAt, this.statusChangedAt, this.assigneeId, this.marks);
 	}
 
 	CaseListRow withMarks(Marks marks) {

@@ -253,7 +253,8 @@ class CaseNewsTests {
 	}
 
 	private Marks queueMarks() {
-		List<CaseListRow> rows = this.queue.page(person("siri"), CaseQueue.View.MINE, 0).getContent();
+		List<CaseListRow> rows = this.queue.page(person("siri"), CaseQueue.View.MINE, CaseQueue.Order.WAITING, 0)
+			.getContent();
 		return rows.stream().filter((r) -> r.id() == this.karis).findFirst().orElseThrow().marks();
 	}
 
