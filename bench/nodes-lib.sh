@@ -9,13 +9,25 @@
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAR=${JAR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/kundesenter-0.1.0-SNAPSHOT.jar}
 HEAP=${HEAP:-512m}
-SMTP_PORT=${SMTP_PORT:-2525}
-BALANCER_PORT=${BALANCER_PORT:-18080}
+# Ports away from the 8080 and 18080 of the other benchmarks: the balancer, the nodes on the
+# next two ports and their management ports 11 and 12 above it, HAProxy's statistics 99 above.
+SMTP_PORT=${SMTP_PORT:-47025}
+BALANCER_PORT=${BALANCER_PORT:-47080}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 started_pids=()
 
+# port_free PORT: fails, saying so, when something already listens on the port (a probe
+# answered by another program would be taken for the node's).
+port_free() {
+	if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+		echo "port $1 is in use: choose other ports with BALANCER_PORT and SMTP_PORT" >&2
+		return 1
+	fi
+}
+
 # start_smtp DIRECTORY [DELAY]: the SMTP sink, each mail a file in DIRECTORY.
 start_smtp() {
+	port_free "$SMTP_PORT" || return 1
 	python3 "$here/smtp-sink.py" --port "$SMTP_PORT" --dir "$1" --delay "${2:-0}" &
 	SMTP_PID=$!
 	started_pids+=("$SMTP_PID")
@@ -38,6 +50,7 @@ declare -A NODE_PID NODE_PORT NODE_MANAGEMENT
 start_node() {
 	local name=$1 port=$2 management=$3
 	shift 3
+	port_free "$port" && port_free "$management" || return 1
 	env -u SPRING_PROFILES_ACTIVE \
 		SPRING_PROFILES_ACTIVE=demo \
 		SPRING_DATASOURCE_URL="jdbc:postgresql://${PGHOST:-localhost}:${PGPORT:-5432}/$PGDATABASE" \
@@ -53,15 +66,16 @@ start_node() {
 	started_pids+=("$!")
 }
 
-# wait_ready NAME: until the node's readiness probe says UP (3 minutes at most).
+# wait_ready NAME: until the node's readiness probe says UP (READY_TIMEOUT seconds, 600: a node
+# starts in 20 s on a quiet machine, in minutes when other work shares its 2 cores).
 wait_ready() {
 	local name=$1
-	for _ in $(seq 1 360); do
+	for _ in $(seq 1 $((2 * ${READY_TIMEOUT:-600}))); do
 		kill -0 "${NODE_PID[$name]}" 2>/dev/null || { echo "node $name stopped:" >&2; tail -20 "$work/$name.log" >&2; return 1; }
 		curl -sf "http://127.0.0.1:${NODE_MANAGEMENT[$name]}/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' && return 0
 		sleep 0.5
 	done
-	echo "node $name not ready after 3 minutes" >&2
+	echo "node $name not ready after ${READY_TIMEOUT:-600} s" >&2
 	return 1
 }
 
@@ -73,19 +87,22 @@ stop_node() {
 }
 
 # start_haproxy NAME...: HAProxy from Debian on 127.0.0.1:$BALANCER_PORT in front of the
-# named nodes, round-robin, no stickiness.
+# named nodes, round-robin, no stickiness. Its log (one line a request) is $work/haproxy.log.
 #
-# Retries: a request that could not be sent to a node at all (connection refused or reset
-# before it was sent, "conn-failure") is safe to send to another node whatever its method, so
-# every request is retried on that. GET and HEAD are also retried when a node closed the
-# connection without answering, timed out, or answered 502/503/504: the portal's GETs change
-# nothing but the session's time of access. A POST (a message, an upload, a sign-in) is
-# never sent twice after it may have reached a node: the node may have stored it before it
-# died, and the portal has no idempotency key, so a replay would store the message twice.
-# 500 is not retried either: a portal error is shown, not hidden behind another node.
+# Retries (retries 3, each on another node: option redispatch 1): a request that could not be
+# sent to a node at all (connection refused, "conn-failure") is safe to send to another node
+# whatever its method, so every request is retried on that. GET and HEAD are retried on every
+# retryable error (all-retryable-errors: also a connection closed without an answer, a timeout,
+# junk, 500, 502, 503, 504): the portal's GETs change nothing but the session's time of access
+# (a confirmation link confirms the same address again), so a GET sent twice does no harm. A
+# POST (a message, an upload, a sign-in, a status change) is never sent again once it may have
+# reached a node: the node may have stored it before it died or failed, and the portal has no
+# idempotency key, so a replay could store a message twice. A POST that failed that way gets
+# the error, and the person sends it again knowingly (the form keeps its text, decision 0030).
 # Health: the readiness probe on each node's management port, every second.
 start_haproxy() {
 	local servers="" name
+	port_free "$BALANCER_PORT" && port_free $((BALANCER_PORT + 99)) || return 1
 	for name in "$@"; do
 		servers="$servers    server $name 127.0.0.1:${NODE_PORT[$name]} check port ${NODE_MANAGEMENT[$name]}
 "
@@ -123,7 +140,7 @@ frontend portal
 
 backend reads
     balance roundrobin
-    retry-on conn-failure empty-response response-timeout 502 503 504
+    retry-on all-retryable-errors
     option httpchk
     http-check send meth GET uri /actuator/health/readiness
     default-server inter 1s fall 2 rise 2

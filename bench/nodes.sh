@@ -13,7 +13,8 @@
 #
 # Environment: PGHOST/PGPORT (5434: a cluster of its own, see the report), PGUSER/PGPASSWORD,
 # PGDATABASE (kundesenter_nodes: dropped and created again), HEAP (512m), LOAD_SECONDS (40),
-# LOAD_WORKERS (8), BALANCER_PORT (18080), SMTP_PORT (2525).
+# LOAD_WORKERS (8), BALANCER_PORT (18080; the nodes on the next two ports, their management
+# ports 11 and 12 above it), SMTP_PORT (2525).
 set -euo pipefail
 
 export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5434} PGUSER=${PGUSER:-kundesenter} PGPASSWORD=${PGPASSWORD:-kundesenter}
@@ -43,9 +44,9 @@ settings=(PORTAL_NOTIFICATIONS_BATCHWINDOW=1s PORTAL_NOTIFICATIONS_POLLINTERVAL=
 fresh_database
 start_smtp "$MAILS"
 started=$(date +%s)
-start_node node-a 18081 18091 "${settings[@]}"
+start_node node-a $((BALANCER_PORT + 1)) $((BALANCER_PORT + 11)) "${settings[@]}"
 wait_ready node-a
-start_node node-b 18082 18092 "${settings[@]}"
+start_node node-b $((BALANCER_PORT + 2)) $((BALANCER_PORT + 12)) "${settings[@]}"
 wait_ready node-b
 echo "two nodes ready in $(( $(date +%s) - started )) s (node-a migrated the fresh database first)"
 start_haproxy node-a node-b
