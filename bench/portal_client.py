@@ -155,12 +155,22 @@ def replies(base, user, cases):
     session = Session(base)
     session.signin(user)
     failed = 0
+    acknowledged = []
     for case in cases:
-        response = reply(session, case, "Svar fra saksbehandler på sak %s (%s)." % (case, uuid.uuid4()))
-        if response.status != 302:
+        try:
+            response = reply(session, case, "Svar fra saksbehandler på sak %s (%s)." % (case, uuid.uuid4()))
+            status = response.status
+        except Exception as ex:
+            status = type(ex).__name__
+        if status == 302:
+            acknowledged.append(case)
+        else:
             failed += 1
-            print("reply on case %s gave %d" % (case, response.status), file=sys.stderr)
+            print("reply on case %s gave %s" % (case, status), file=sys.stderr)
     print("%d replies, %d failed" % (len(cases), failed))
+    if os.environ.get("ACKNOWLEDGED"):
+        with open(os.environ["ACKNOWLEDGED"], "w") as out:
+            out.write(" ".join(acknowledged) + "\n")
     return 1 if failed else 0
 
 
@@ -226,7 +236,9 @@ def load(base, seconds, workers, log_path, cases):
 
 def upload(base, user, case, megabytes, seconds):
     """One attachment sent slowly, so a node can be stopped while it arrives. Prints one
-    JSON line: the status, the file's sha256 and name, and how long it took."""
+    JSON line: the status, the file's sha256 and name, and how long it took. With
+    UPLOAD_MARK, writes "body" to that file when the body starts and "sent" once it is
+    all sent (so a script can kill the node at the right moment)."""
     session = Session(base, timeout=120)
     session.signin(user)
     session.get("/saker/%s" % case)
@@ -240,17 +252,31 @@ def upload(base, user, case, megabytes, seconds):
     pieces = 50
     size = len(content) // pieces + 1
 
+    mark = os.environ.get("UPLOAD_MARK")
+
+    def marked(what):
+        if mark:
+            with open(mark + ".tmp", "w") as out:
+                out.write(what + "\n")
+            os.rename(mark + ".tmp", mark)
+
     def chunks():
+        marked("body")
         yield head
         for i in range(pieces):
             yield content[i * size:(i + 1) * size]
-            time.sleep(seconds / pieces)
+            if seconds:
+                time.sleep(seconds / pieces)
         yield tail
+        marked("sent")
 
     start = time.time()
     outcome = {"name": name, "sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
     try:
-        response = session.request("POST", "/saker/%s/vedlegg" % case, body_chunks=chunks(),
+        # The token goes in the query string, as the page's form sends it: the portal reads a
+        # multipart body only after the CSRF check (decision 0029).
+        path = "/saker/%s/vedlegg?_csrf=%s" % (case, urllib.parse.quote(session.csrf or ""))
+        response = session.request("POST", path, body_chunks=chunks(),
                                    length=len(head) + len(content) + len(tail),
                                    content_type="multipart/form-data; boundary=" + boundary)
         outcome.update(status=response.status, location=response.location(), node=response.node)
@@ -304,8 +330,16 @@ def check_load(log_path, event_time=None):
                   "first success after the last failure %.1f s after it" % (
                       len(after), first, last, (min(e["t"] for e in recovered) - event_time) if recovered else -1))
         else:
-            slowest = max((e["d"] for e in entries if e["t"] + e["d"] >= event_time), default=0)
-            print("after the fault: no failed request; slowest request %.1f s" % slowest)
+            print("after the fault: no failed request")
+        # The longest time in which no request completed successfully, from 5 s before the fault.
+        done = sorted(e["t"] + e["d"] for e in entries if e["ok"] and e["t"] + e["d"] >= event_time - 5)
+        gaps = [(b - a, a, b) for a, b in zip(done, done[1:])]
+        if gaps:
+            gap, a, b = max(gaps)
+            print("longest time without a successful response: %.1f s, from %+.1f s to %+.1f s of the fault; "
+                  "slowest request after it %.1f s" % (gap, a - event_time, b - event_time,
+                                                     max((e["d"] for e in entries if e["t"] + e["d"] >= event_time),
+                                                         default=0)))
     for e in failed[:5]:
         print("  failed: %s %s -> %s %s at +%.1f s" % (e["m"], e["p"], e["s"], e.get("e", ""), e["t"] - start))
     return 1 if missing or twice else 0
