@@ -18,7 +18,8 @@
 #
 # The pg-restart fault restarts the whole PostgreSQL cluster PG_CLUSTER ("15 nodes", port 5434):
 # give the script a cluster of its own (pg_createcluster 15 nodes -p 5434), never one that other
-# work uses. Environment as bench/nodes.sh, and SMTP_OUTAGE, PG_CLUSTER, LOAD_WORKERS (8).
+# work uses. Environment as bench/nodes.sh, and SMTP_OUTAGE, PG_CLUSTER, LOAD_WORKERS (8),
+# SHUTDOWN_DELAY (3s: PORTAL_WEB_SHUTDOWNDELAY of the nodes; 0s shows the window it closes).
 set -euo pipefail
 
 export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5434} PGUSER=${PGUSER:-kundesenter} PGPASSWORD=${PGPASSWORD:-kundesenter}
@@ -47,8 +48,11 @@ verdict() { if [ "$1" = ok ]; then echo "  -> ok"; else echo "  -> FAILED: $2"; 
 # Notices a second after a reply, polled every second; a claim of a node that died is taken
 # over after 30 s (5 minutes by default). Retries keep their defaults: 30 s, doubling, at most
 # an hour apart, 12 attempts.
+# On SIGTERM a node goes on answering for 3 s after its readiness turned down, so that
+# HAProxy (a check a second, two failures) takes it out before it stops listening.
 settings=(PORTAL_NOTIFICATIONS_BATCHWINDOW=1s PORTAL_NOTIFICATIONS_POLLINTERVAL=1s
-	PORTAL_NOTIFICATIONS_CLAIMTIMEOUT=30s PORTAL_RATELIMITS_CASEREGISTRATIONS_COUNT=10000
+	PORTAL_NOTIFICATIONS_CLAIMTIMEOUT=30s PORTAL_WEB_SHUTDOWNDELAY=${SHUTDOWN_DELAY:-3s}
+	PORTAL_RATELIMITS_CASEREGISTRATIONS_COUNT=10000
 	PORTAL_RATELIMITS_UPLOADS_FILES=10000 PORTAL_RATELIMITS_UPLOADS_BYTES=100GB)
 # The nodes' ports follow the balancer's: node-a on BALANCER_PORT + 1 (management + 11), node-b
 # on + 2 (+ 12).

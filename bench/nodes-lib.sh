@@ -98,7 +98,7 @@ stop_node() {
 # POST (a message, an upload, a sign-in, a status change) is never sent again once it may have
 # reached a node: the node may have stored it before it died or failed, and the portal has no
 # idempotency key, so a replay could store a message twice. A POST that failed that way gets
-# the error, and the person sends it again knowingly (the form keeps its text, decision 0030).
+# the error page, and the person sends it again knowingly (decision 0082).
 # Health: the readiness probe on each node's management port, every second.
 start_haproxy() {
 	local servers="" name

@@ -37,7 +37,9 @@ verdict() { if [ "$1" = ok ]; then echo "  -> ok"; else echo "  -> FAILED: $2"; 
 
 # Short intervals so that the script sees the jobs run: notices a second after the reply,
 # the draft cleanup every 5 s (its lock is held at least a minute), and ShedLock's own log.
-settings=(PORTAL_NOTIFICATIONS_BATCHWINDOW=1s PORTAL_NOTIFICATIONS_POLLINTERVAL=1s
+# On SIGTERM a node goes on answering for 3 s after its readiness turned down (the balancer
+# takes it out first).
+settings=(PORTAL_NOTIFICATIONS_BATCHWINDOW=1s PORTAL_NOTIFICATIONS_POLLINTERVAL=1s PORTAL_WEB_SHUTDOWNDELAY=3s
 	PORTAL_ATTACHMENTS_CLEANUPINTERVAL=PT5S PORTAL_ATTACHMENTS_CLEANUPINITIALDELAY=PT5S
 	PORTAL_RATELIMITS_CASEREGISTRATIONS_COUNT=1000 LOGGING_LEVEL_NET_JAVACRUMBS_SHEDLOCK=debug)
 

@@ -26,6 +26,12 @@ class Handler(socketserver.StreamRequestHandler):
         self.wfile.flush()
 
     def handle(self):
+        try:
+            self.converse()
+        except (ConnectionError, TimeoutError):
+            pass  # the node went away in the middle (kill -9): the mail was not accepted
+
+    def converse(self):
         self.reply("220 smtp-sink ready")
         while True:
             line = self.rfile.readline()
