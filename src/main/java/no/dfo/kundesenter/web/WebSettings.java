@@ -1,5 +1,6 @@
 package no.dfo.kundesenter.web;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -11,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recordPaths how templates read values ({@link TemplateConfiguration})
  * @param accessibility what the accessibility statement says of its last check and where
  * feedback goes
+ * @param shutdownDelay on SIGTERM, how long the node goes on taking requests after its
+ * readiness turned down, before it stops listening ({@link ShutdownDelay})
  */
 @ConfigurationProperties("portal.web")
 record WebSettings(@DefaultValue("Europe/Oslo") ZoneId timeZone, @DefaultValue RecordPaths recordPaths,
-		@DefaultValue Accessibility accessibility) {
+		@DefaultValue Accessibility accessibility, @DefaultValue("0s") Duration shutdownDelay) {
 
 	/**
 	 * @param enabled whether templates read plain paths on the portal's records without
