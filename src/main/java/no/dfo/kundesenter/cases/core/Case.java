@@ -174,7 +174,9 @@ public class Case {
 		// A phone call is the customer asking too: the case waits from the moment it
 		// opens.
 		opened.lastCustomerMessageAt = now;
-		AuthorSide side = (registeredBy == reporterId) ? AuthorSide.CUSTOMER : AuthorSide.CENTRE;
+		// Only a phone case is written down by the centre; an agency's system writes for
+		// its agency.
+		AuthorSide side = (channel == Channel.PHONE) ? AuthorSide.CENTRE : AuthorSide.CUSTOMER;
 		opened.messages.add(new Message(registeredBy, side, request.message(), false, now));
 		opened.statusHistory.add(new StatusChange(null, CaseStatus.ACTIVE, registeredBy, now));
 		return opened;
