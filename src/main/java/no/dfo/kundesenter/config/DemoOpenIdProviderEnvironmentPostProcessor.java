@@ -1,5 +1,6 @@
 package no.dfo.kundesenter.config;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -12,8 +13,9 @@ import org.springframework.util.ClassUtils;
 /**
  * In the demo profile, when no sign-in provider is configured, starts the demo's OpenID
  * provider ({@link DemoOpenIdProvider}) and registers it as {@code ansattporten}, so that
- * a newcomer can try single sign-on without an account. Switched off with
- * {@code portal.demo.openid-provider.enabled=false}; its port is
+ * a newcomer can try single sign-on without an account, and as the issuer the API trusts
+ * (its {@code maskinporten} issuer gives the demo agencies' systems their tokens).
+ * Switched off with {@code portal.demo.openid-provider.enabled=false}; its port is
  * {@code portal.demo.openid-provider.port} (0: any free port). Nothing happens outside
  * the demo, or where the provider's library is not on the classpath (the jar).
  */
@@ -27,20 +29,30 @@ class DemoOpenIdProviderEnvironmentPostProcessor implements EnvironmentPostProce
 
 	private static final String REGISTRATION = "spring.security.oauth2.client.registration.ansattporten.";
 
+	private static final String API_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!DemoProfile.isActive(environment) || !environment.getProperty(ENABLED, Boolean.class, true)
-				|| environment.containsProperty(REGISTRATION + "client-id")
 				|| !ClassUtils.isPresent(LIBRARY, application.getClassLoader())) {
 			return;
 		}
-		String issuer = DemoOpenIdProvider.issuer("ansattporten", environment.getProperty(PORT, Integer.class, 0));
-		environment.getPropertySources()
-			.addLast(new MapPropertySource("demoOpenIdProvider",
-					Map.of(REGISTRATION + "client-id", "kundesenter-demo", REGISTRATION + "client-secret", "demo",
-							REGISTRATION + "client-name", "Ansattporten (demo)", REGISTRATION + "scope",
-							"openid,profile", REGISTRATION + "authorization-grant-type", "authorization_code",
-							"spring.security.oauth2.client.provider.ansattporten.issuer-uri", issuer)));
+		int port = environment.getProperty(PORT, Integer.class, 0);
+		Map<String, Object> settings = new HashMap<>();
+		if (!environment.containsProperty(REGISTRATION + "client-id")) {
+			String issuer = DemoOpenIdProvider.issuer("ansattporten", port);
+			settings.putAll(Map.of(REGISTRATION + "client-id", "kundesenter-demo", REGISTRATION + "client-secret",
+					"demo", REGISTRATION + "client-name", "Ansattporten (demo)", REGISTRATION + "scope",
+					"openid,profile", REGISTRATION + "authorization-grant-type", "authorization_code",
+					"spring.security.oauth2.client.provider.ansattporten.issuer-uri", issuer));
+		}
+		if (!environment.containsProperty(API_ISSUER)) {
+			// The API trusts the demo's Maskinporten (README "Using the API").
+			settings.put(API_ISSUER, DemoOpenIdProvider.issuer(DemoOpenIdProvider.MASKINPORTEN, port));
+		}
+		if (!settings.isEmpty()) {
+			environment.getPropertySources().addLast(new MapPropertySource("demoOpenIdProvider", settings));
+		}
 	}
 
 	@Override
