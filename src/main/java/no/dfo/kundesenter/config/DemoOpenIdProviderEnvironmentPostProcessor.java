@@ -3,7 +3,9 @@ package no.dfo.kundesenter.config;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -20,6 +22,12 @@ import org.springframework.util.ClassUtils;
  * the demo, or where the provider's library is not on the classpath (the jar).
  */
 class DemoOpenIdProviderEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	private final Log log;
+
+	DemoOpenIdProviderEnvironmentPostProcessor(DeferredLogFactory logs) {
+		this.log = logs.getLog(DemoOpenIdProviderEnvironmentPostProcessor.class);
+	}
 
 	static final String ENABLED = DemoProfile.SETTINGS_PREFIX + "openid-provider.enabled";
 
@@ -48,7 +56,10 @@ class DemoOpenIdProviderEnvironmentPostProcessor implements EnvironmentPostProce
 		}
 		if (!environment.containsProperty(API_ISSUER)) {
 			// The API trusts the demo's Maskinporten (README "Using the API").
-			settings.put(API_ISSUER, DemoOpenIdProvider.issuer(DemoOpenIdProvider.MASKINPORTEN, port));
+			String issuer = DemoOpenIdProvider.issuer(DemoOpenIdProvider.MASKINPORTEN, port);
+			settings.put(API_ISSUER, issuer);
+			this.log
+				.info("The demo's Maskinporten for the API: tokens from " + issuer + "/token (README, Using the API)");
 		}
 		if (!settings.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource("demoOpenIdProvider", settings));
