@@ -21,6 +21,6 @@ CASES=${3:-1000}
 CONCURRENCY=${4:-8}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 TOKEN=$(curl -sf -d grant_type=client_credentials -d client_id=testetaten -d client_secret=demo \
-	-d scope=dfo:kundesenter.saker "$ISSUER/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+	-d scope=dfo:kundesenter.saker "$ISSUER/token" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
 $JAVA bench/ApiBenchmark.java "$BASE" "$TOKEN" 50 "$CONCURRENCY" >/dev/null # warm-up
 $JAVA bench/ApiBenchmark.java "$BASE" "$TOKEN" "$CASES" "$CONCURRENCY"
