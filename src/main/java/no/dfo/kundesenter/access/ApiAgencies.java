@@ -1,7 +1,7 @@
 package no.dfo.kundesenter.access;
 
-import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Agencies whose own systems use the JSON API. An administrator enables an agency; its
@@ -11,7 +11,7 @@ import java.util.Optional;
 public interface ApiAgencies {
 
 	/** What the system account of an agency may do: fagbruker lønn and regnskap. */
-	EnumSet<Role> ROLES = EnumSet.of(Role.PAYROLL_SPECIALIST, Role.ACCOUNTING_SPECIALIST);
+	Set<Role> ROLES = Set.of(Role.PAYROLL_SPECIALIST, Role.ACCOUNTING_SPECIALIST);
 
 	/**
 	 * The system account of the agency with the given organization number, as the access
