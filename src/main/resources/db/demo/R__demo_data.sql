@@ -183,3 +183,14 @@ select 'nina', 'Nina Ny', 'nina.ny@testetaten.no', o.id,
        '{bcrypt}$2a$10$/JCn.jjl6954EL1OiBUD1ugSWHi02UbokOZqscrzFgikHzWa7PGBG'
 from organization o where o.org_number = '910000004'
 on conflict (username) do nothing;
+-- Testetaten's own systems may use the API (Maskinporten tokens from the demo's OpenID provider,
+-- README "Using the API"), through its system account.
+insert into app_user (username, full_name, email, organization_id, enabled)
+select 'api-910000004', 'Testetaten (fagsystem)', 'api-910000004@system.invalid', o.id, false
+from organization o where o.org_number = '910000004'
+on conflict (username) do nothing;
+insert into api_agency (organization_id, system_user_id, enabled)
+select o.id, u.id, true
+from organization o join app_user u on u.username = 'api-910000004'
+where o.org_number = '910000004'
+on conflict (organization_id) do nothing;

@@ -50,7 +50,11 @@ declare
         'event_publication', 'select, insert, update, delete',
         'shedlock', 'select, insert, update',
         -- Bucket4j's rate-limit state; expired buckets are deleted.
-        'rate_limit_bucket', 'select, insert, update, delete');
+        'rate_limit_bucket', 'select, insert, update, delete',
+        -- Agencies enabled for the API (switched on and off, never deleted), and the
+        -- Idempotency-Keys of registrations through it.
+        'api_agency', 'select, insert, update (enabled, changed_at, changed_by)',
+        'api_idempotency_key', 'select, insert, update (case_id)');
     schema_oid oid;
     unlisted text;
     owned text;

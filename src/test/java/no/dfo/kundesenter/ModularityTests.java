@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModularityTests {
 
 	/** The application's modules, by identifier. */
-	private static final String[] MODULES = { "access", "attachments", "cases", "casework", "channels", "config",
+	private static final String[] MODULES = { "access", "api", "attachments", "cases", "casework", "channels", "config",
 			"notifications", "web" };
 
 	/** Where the Documenter writes (it empties the folder first). */

@@ -85,6 +85,18 @@ public enum AuditAction {
 	 * Downloaded the case list or a queue view as CSV: the filters and the number of
 	 * rows.
 	 */
-	CASES_EXPORTED
+	CASES_EXPORTED,
+
+	/**
+	 * A call of the JSON API by an agency's system that read or changed a case: the
+	 * client id from its token and the operation.
+	 */
+	API_CALL,
+
+	/** Let an agency's own systems use the API. */
+	API_ENABLED,
+
+	/** Stopped an agency's own systems from using the API. */
+	API_DISABLED
 
 }

@@ -47,7 +47,8 @@ public class RateLimitExceededException extends RuntimeException {
 	/** Which limit was reached. */
 	public enum Limit {
 
-		SIGN_IN("rateLimit.signIn"), CASE_REGISTRATIONS("rateLimit.caseRegistrations"), UPLOADS("rateLimit.uploads");
+		SIGN_IN("rateLimit.signIn"), CASE_REGISTRATIONS("rateLimit.caseRegistrations"), UPLOADS("rateLimit.uploads"),
+		API_REQUESTS("rateLimit.apiRequests");
 
 		private final String messageCode;
 

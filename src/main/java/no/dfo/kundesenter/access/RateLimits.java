@@ -25,4 +25,12 @@ public interface RateLimits {
 	 */
 	void countUpload(long personId, int files, long bytes);
 
+	/**
+	 * Counts one request of an agency's system to the API.
+	 * @param organizationId the agency's id
+	 * @throws RateLimitExceededException if the agency has made as many API requests as
+	 * the limit allows lately; nothing is counted then
+	 */
+	void countApiRequest(long organizationId);
+
 }

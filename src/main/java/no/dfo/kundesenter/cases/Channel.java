@@ -13,6 +13,9 @@ public enum Channel {
 	EMAIL,
 
 	/** Telefon: registered by a caseworker on the customer's behalf. */
-	PHONE
+	PHONE,
+
+	/** Fagsystem: registered by the agency's own system through the JSON API. */
+	API
 
 }

@@ -19,6 +19,8 @@ class BucketRateLimits implements RateLimits {
 
 	private final RateLimitBuckets.Limit bytes;
 
+	private final RateLimitBuckets.Limit apiRequests;
+
 	BucketRateLimits(RateLimitBuckets buckets, RateLimitSettings settings) {
 		this.buckets = buckets;
 		var uploads = settings.uploads();
@@ -26,6 +28,7 @@ class BucketRateLimits implements RateLimits {
 				settings.caseRegistrations().period());
 		this.files = new RateLimitBuckets.Limit(uploads.files(), uploads.period());
 		this.bytes = new RateLimitBuckets.Limit(uploads.bytes().toBytes(), uploads.period());
+		this.apiRequests = new RateLimitBuckets.Limit(settings.api().requests(), settings.api().period());
 	}
 
 	@Override
@@ -38,6 +41,11 @@ class BucketRateLimits implements RateLimits {
 	public void countUpload(long personId, int files, long bytes) {
 		take(Limit.UPLOADS, List.of(new Demand(RateLimitKeys.uploadedFiles(personId), this.files, files),
 				new Demand(RateLimitKeys.uploadedBytes(personId), this.bytes, bytes)));
+	}
+
+	@Override
+	public void countApiRequest(long organizationId) {
+		take(Limit.API_REQUESTS, List.of(new Demand(RateLimitKeys.apiRequests(organizationId), this.apiRequests, 1)));
 	}
 
 	private void take(Limit limit, List<Demand> demands) {

@@ -51,6 +51,10 @@ final class RateLimitKeys {
 		return "upload-bytes:" + personId;
 	}
 
+	static String apiRequests(long organizationId) {
+		return "api-requests:" + organizationId;
+	}
+
 	static String casesNotFound(long personId) {
 		return "cases-not-found:" + personId;
 	}

@@ -8,7 +8,9 @@ import no.dfo.kundesenter.access.Role;
 import no.dfo.kundesenter.access.internal.AccessRequests;
 import no.dfo.kundesenter.access.internal.AccessRuleException;
 import no.dfo.kundesenter.access.internal.AccessViews.OrganizationView;
+import no.dfo.kundesenter.access.internal.JdbcApiAgencies;
 import no.dfo.kundesenter.access.internal.OrganizationNumber;
+import no.dfo.kundesenter.web.ResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +35,11 @@ class AccessAdminController {
 
 	private final AccessRequests requests;
 
-	AccessAdminController(AccessRequests requests) {
+	private final JdbcApiAgencies apiAgencies;
+
+	AccessAdminController(AccessRequests requests, JdbcApiAgencies apiAgencies) {
 		this.requests = requests;
+		this.apiAgencies = apiAgencies;
 	}
 
 	@GetMapping("/admin/tilganger")
@@ -52,6 +57,7 @@ class AccessAdminController {
 			model.addAttribute("organization", organization);
 			model.addAttribute("users", this.requests.usersOf(organization.id()));
 			model.addAttribute("changes", this.requests.changesAt(organization.id()));
+			model.addAttribute("apiEnabled", this.apiAgencies.isEnabled(organization.id()));
 		});
 		return VIEW;
 	}
@@ -102,6 +108,24 @@ class AccessAdminController {
 			}
 		}
 		return show(null, model);
+	}
+
+	@PostMapping("/admin/virksomheter/{orgNumber:\\d{9}}/api")
+	String setApiAccess(@CurrentUser PortalUser admin, @PathVariable String orgNumber,
+			@RequestParam(name = "enabled", defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+		OrganizationView organization = this.requests.organization(orgNumber)
+			.orElseThrow(() -> new ResourceNotFoundException("No agency " + orgNumber));
+		try {
+			this.apiAgencies.setEnabled(admin, organization.id(), enabled);
+			redirect.addFlashAttribute("message", enabled ? "access.api.wasEnabled" : "access.api.wasDisabled");
+		}
+		catch (AccessRuleException ex) {
+			redirect.addFlashAttribute("message", ex.code());
+		}
+		return "redirect:" + UriComponentsBuilder.fromPath("/admin/tilganger")
+			.queryParam("virksomhet", orgNumber)
+			.build()
+			.toUriString();
 	}
 
 	@PostMapping("/admin/tilganger/tilbakekall")

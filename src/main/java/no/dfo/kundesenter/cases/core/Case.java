@@ -187,7 +187,10 @@ public class Case {
 		// A phone call is the customer asking too: the case waits from the moment it
 		// opens.
 		opened.lastCustomerMessageAt = now;
-		AuthorSide side = (registeredBy == reporterId) ? AuthorSide.CUSTOMER : AuthorSide.CENTRE;
+		// Someone else registering is the centre on the customer's behalf, except an
+		// agency's own system, which writes for its agency.
+		AuthorSide side = (registeredBy == reporterId || channel == Channel.API) ? AuthorSide.CUSTOMER
+				: AuthorSide.CENTRE;
 		opened.messages.add(new Message(registeredBy, side, request.message(), false, now));
 		opened.statusHistory.add(new StatusChange(null, CaseStatus.ACTIVE, registeredBy, now));
 		return opened;

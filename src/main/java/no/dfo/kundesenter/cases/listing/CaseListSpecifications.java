@@ -137,7 +137,7 @@ final class CaseListSpecifications {
 				case CATEGORY -> rank(cb, root.get("category"), Category.PAYROLL, Category.ACCOUNTING);
 				case STATUS -> rank(cb, root.get("status"), CaseStatus.ACTIVE, CaseStatus.CLOSED,
 						CaseStatus.IN_PROGRESS, CaseStatus.POSTPONED, CaseStatus.WAITING_FOR_CUSTOMER);
-				case CHANNEL -> rank(cb, root.get("channel"), Channel.EMAIL, Channel.WEB, Channel.PHONE);
+				case CHANNEL -> rank(cb, root.get("channel"), Channel.EMAIL, Channel.API, Channel.WEB, Channel.PHONE);
 				case REPORTER -> cb.function(CaseSearchFunctions.PERSON_NAME, String.class, root.get("reporterId"));
 				case CREATED -> root.get("createdAt");
 				case UPDATED -> CaseAccessPolicy.lastUpdateSeenBy(viewer, root, cb);

@@ -56,7 +56,19 @@ public class Conversation {
 	 * @throws AttachmentRejectedException if a file is refused (nothing is kept)
 	 */
 	public Posted postCustomerMessage(long caseId, String body, List<MultipartFile> files, PortalUser author) {
-		return postCustomer(caseId, body, author,
+		return postCustomer(caseId, body, author, null,
+				(c, message) -> this.attachments.addToCase(files, c.getId(), message.getId(), author.id()));
+	}
+
+	/**
+	 * As {@link #postCustomerMessage(long, String, List, PortalUser)}, on the case as the
+	 * author last saw it.
+	 * @throws CaseChangedException if the case's version is no longer
+	 * {@code expectedVersion}; nothing is kept
+	 */
+	public Posted postCustomerMessage(long caseId, String body, List<MultipartFile> files, PortalUser author,
+			long expectedVersion) {
+		return postCustomer(caseId, body, author, expectedVersion,
 				(c, message) -> this.attachments.addToCase(files, c.getId(), message.getId(), author.id()));
 	}
 
@@ -67,15 +79,19 @@ public class Conversation {
 	 * customer side
 	 */
 	public Posted postCustomerMessageWithDrafts(long caseId, String body, List<UUID> draftIds, PortalUser author) {
-		return postCustomer(caseId, body, author,
+		return postCustomer(caseId, body, author, null,
 				(c, message) -> this.attachments.claimDrafts(draftIds, author.id(), c.getId(), message.getId()));
 	}
 
-	private Posted postCustomer(long caseId, String body, PortalUser author, BiConsumer<Case, Message> files) {
+	private Posted postCustomer(long caseId, String body, PortalUser author, @Nullable Long expectedVersion,
+			BiConsumer<Case, Message> files) {
 		if (!CaseAccessPolicy.actsAsCustomer(author)) {
 			throw new CaseNotFoundException(caseId);
 		}
 		Case c = this.actions.lockVisible(caseId, author);
+		if (expectedVersion != null && c.getVersion() != expectedVersion) {
+			throw new CaseChangedException(caseId);
+		}
 		CaseStatus before = c.getStatus();
 		Message message = c.addCustomerMessage(author.id(), body, this.actions.now());
 		this.actions.save(c);

@@ -50,7 +50,9 @@ public class CaseRegistration {
 	 * <li>{@link Channel#PHONE}: a caseworker of the category writes down what the
 	 * reporter said on the phone, and writes the first message for the centre;</li>
 	 * <li>{@link Channel#EMAIL}: the portal registers a mail from a known person as their
-	 * case, recorded as done by the system, with the files as the sender's drafts.</li>
+	 * case, recorded as done by the system, with the files as the sender's drafts;</li>
+	 * <li>{@link Channel#API}: an agency's system (its system account) registers the case
+	 * for one of the agency's people or for itself.</li>
 	 * </ul>
 	 * @param reporterId the person the case is for, an agency-side person
 	 * @param registeredBy who registers it
@@ -76,6 +78,16 @@ public class CaseRegistration {
 					throw new IllegalArgumentException("Phone cases are written down by caseworkers of the category");
 				}
 				yield agencyPerson(reporterId).organizationId();
+			}
+			case API -> {
+				// An agency's system registers for one of the agency's people or for its
+				// own system account; its agency's limits are counted per request.
+				if (!CaseAccessPolicy.mayRegister(registeredBy) || !request.attachmentIds().isEmpty()
+						|| (reporterId != registeredBy.id()
+								&& agencyPerson(reporterId).organizationId() != registeredBy.organizationId())) {
+					throw new IllegalArgumentException("An agency's system registers cases of its own agency");
+				}
+				yield registeredBy.organizationId();
 			}
 			case EMAIL -> {
 				// The portal registers the mail for its sender; its own limit applies.

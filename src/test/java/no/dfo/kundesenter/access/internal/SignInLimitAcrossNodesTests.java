@@ -93,7 +93,7 @@ class SignInLimitAcrossNodesTests {
 		return new RateLimitSettings(new SignIn(FAILURES_PER_NAME, 50, Duration.ofMinutes(15)),
 				new CaseRegistrations(20, Duration.ofHours(1)),
 				new Uploads(100, DataSize.ofMegabytes(500), Duration.ofHours(1)),
-				new CasesNotFound(20, Duration.ofMinutes(10)));
+				new CasesNotFound(20, Duration.ofMinutes(10)), new RateLimitSettings.Api(600, Duration.ofMinutes(1)));
 	}
 
 	private static UsernamePasswordAuthenticationToken attempt(String username) {

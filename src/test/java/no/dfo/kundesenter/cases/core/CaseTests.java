@@ -108,7 +108,7 @@ class CaseTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Channel.class)
+	@EnumSource(value = Channel.class, names = { "WEB", "EMAIL", "PHONE" })
 	void aCaseRegisteredByTheCentreOnBehalfOfTheCustomerStartsActiveWithTheCentresMessage(Channel channel) {
 		Case c = Case.open(new NewCase(Category.ACCOUNTING, "Faktura", "Ringte om faktura 55512.", null), channel,
 				ORGANIZATION, REPORTER, CASEWORKER, OPENED);
@@ -123,6 +123,17 @@ class CaseTests {
 			.satisfies((s) -> assertThat(s.getChangedBy()).isEqualTo(CASEWORKER));
 		// A call is the customer asking: the case waits from the moment it opens.
 		assertThat(c.getLastCustomerMessageAt()).isEqualTo(OPENED);
+	}
+
+	@Test
+	void aCaseAnAgencysSystemRegistersForAPersonStartsWithTheCustomersMessage() {
+		long systemAccount = REPORTER + 1000;
+		Case c = Case.open(new NewCase(Category.PAYROLL, "Bilag", "Fra lønnssystemet.", null), Channel.API,
+				ORGANIZATION, REPORTER, systemAccount, OPENED);
+		assertThat(c.getMessages()).singleElement().satisfies((m) -> {
+			assertThat(m.getAuthorId()).isEqualTo(systemAccount);
+			assertThat(m.getAuthorSide()).isEqualTo(AuthorSide.CUSTOMER);
+		});
 	}
 
 	@Test

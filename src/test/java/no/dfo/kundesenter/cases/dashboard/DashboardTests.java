@@ -199,7 +199,7 @@ class DashboardTests {
 			}
 		}
 		assertThat(answerRows.get(11).get(0)).isNotEqualTo("Ingen svar");
-		Map<String, String> codes = Map.of("Nett", "WEB", "E-post", "EMAIL", "Telefon", "PHONE");
+		Map<String, String> codes = Map.of("Nett", "WEB", "E-post", "EMAIL", "Telefon", "PHONE", "Fagsystem", "API");
 		assertThat(channels.keySet()).containsExactlyInAnyOrderElementsOf(codes.keySet());
 		channels.forEach((label, cells) -> assertThat(number(cells.get(0))).as(label)
 			.isEqualTo(count("select count(*) from support_case where category = 'PAYROLL' and channel = ? "
