@@ -332,4 +332,18 @@ class ObjectStoreTests {
 			.withMessageContaining("failed authentication");
 	}
 
+	@Test
+	void theCheckAfterARestoreReadsEveryFileAndNamesThoseWhoseObjectIsGone() throws IOException {
+		UUID readable = write(this.store, largeText());
+		UUID gone = write(this.store, TestFiles.PDF);
+		this.s3.deleteObject((d) -> d.bucket(ObjectStoreServer.BUCKET).key("vedlegg/" + gone));
+
+		StoredFilesCheck.Result result = new StoredFilesCheck(this.jdbc, this.store).check();
+
+		assertThat(result.unreadable()).contains(gone).doesNotContain(readable);
+		assertThat(result.readable()).isPositive();
+		assertThat(result.files()).isEqualTo(result.readable() + result.unreadable().size());
+		assertThat(result.bytes()).isGreaterThanOrEqualTo(largeText().length);
+	}
+
 }
