@@ -12,7 +12,7 @@ export PGPASSWORD=${PGPASSWORD:-kundesenter}
 start=$(date +%s.%N)
 pg_dump --format=custom --file="$file" "$db"
 end=$(date +%s.%N)
-files=$(psql -Atc "select count(*), coalesce(sum(size_bytes), 0) from attachment_blob" "$db")
+files=$(psql -Atc "select count(*), coalesce(sum(size_bytes), 0) from attachment_blob" "$db" 2> /dev/null || echo "none, none")
 printf 'dump: %s, %s bytes (%.1f MB) in %.1f s; database %s MB; stored files, bytes: %s\n' "$file" \
 	"$(stat -c %s "$file")" "$(echo "$(stat -c %s "$file") / 1000000" | bc -l)" "$(echo "$end - $start" | bc -l)" \
 	"$(psql -Atc "select pg_database_size(current_database()) / 1000000" "$db")" "${files//|/, }"

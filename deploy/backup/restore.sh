@@ -52,7 +52,7 @@ as_postgres "pg_restore --exit-on-error --jobs=2 -p $port -d $db $work/restore.d
 restored=$(date +%s.%N)
 echo "restore: $(stat -c %s "$dump") bytes into $db in $(seconds "$start" "$restored") s;" \
 	"$(as_postgres "psql -Atc 'select pg_database_size(current_database()) / 1000000' -p $port $db") MB;" \
-	"stored files: $(as_postgres "psql -Atc 'select count(*) from attachment_blob' -p $port $db")"
+	"stored files: $(as_postgres "psql -Atc 'select count(*) from attachment_blob' -p $port $db 2> /dev/null" || echo none)"
 
 http=$(free_port)
 management=$(free_port)
