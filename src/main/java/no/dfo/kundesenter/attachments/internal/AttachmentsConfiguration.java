@@ -102,6 +102,12 @@ class AttachmentsConfiguration {
 			return new S3FileStore(attachmentObjectStoreClient, bucket, settings.s3().prefix(), jdbc, cipher);
 		}
 
+		@Bean("objectStore")
+		ObjectStoreHealth attachmentObjectStoreHealth(S3Client attachmentObjectStoreClient,
+				AttachmentSettings settings) {
+			return new ObjectStoreHealth(attachmentObjectStoreClient, Objects.requireNonNull(settings.s3().bucket()));
+		}
+
 		@Bean
 		ObjectStoreSweep attachmentObjectStoreSweep(S3Client attachmentObjectStoreClient, S3FileStore store,
 				AttachmentSettings settings, JdbcTemplate jdbc, Clock clock) {

@@ -41,6 +41,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -344,6 +345,15 @@ class ObjectStoreTests {
 		assertThat(result.readable()).isPositive();
 		assertThat(result.files()).isEqualTo(result.readable() + result.unreadable().size());
 		assertThat(result.bytes()).isGreaterThanOrEqualTo(largeText().length);
+	}
+
+	@Test
+	void healthShowsTheObjectStoreWithoutMakingItPartOfReadiness() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.objectStore.status").value("UP"));
+		this.mvc.perform(get("/actuator/health/readiness"))
+			.andExpect(jsonPath("$.components.objectStore").doesNotExist());
 	}
 
 }
