@@ -18,6 +18,8 @@ class PostgresFileStore implements FileStore {
 
 	static final int CHUNK_SIZE = SealedChunks.CHUNK_SIZE;
 
+	static final String STORED_IN = "postgresql";
+
 	private final JdbcTemplate jdbc;
 
 	private final ContentCipher cipher;
@@ -42,13 +44,19 @@ class PostgresFileStore implements FileStore {
 
 	@Override
 	public InputStream read(UUID id) throws IOException {
-		List<Blob> found = this.jdbc.query("select key_id, wrapped_key, chunk_count from attachment_blob where id = ?",
-				(rs, row) -> new Blob(rs.getString("key_id"), rs.getBytes("wrapped_key"), rs.getInt("chunk_count")),
+		List<Blob> found = this.jdbc.query(
+				"select key_id, wrapped_key, chunk_count, stored_in from attachment_blob where id = ?",
+				(rs, row) -> new Blob(rs.getString("key_id"), rs.getBytes("wrapped_key"), rs.getInt("chunk_count"),
+						rs.getString("stored_in")),
 				id);
 		if (found.isEmpty()) {
 			throw new MissingContentException(id, "The key");
 		}
 		Blob blob = found.get(0);
+		if (!STORED_IN.equals(blob.storedIn())) {
+			throw new IOException("Stored content " + id + " is kept in the object store (" + blob.storedIn()
+					+ "), which portal.attachments.store does not choose");
+		}
 		try {
 			return SealedChunks.open(this.cipher, this.cipher.unwrap(id, blob.keyId(), blob.wrappedKey()), id,
 					blob.chunkCount(), (chunk, last) -> fetch(id, chunk));
@@ -81,7 +89,7 @@ class PostgresFileStore implements FileStore {
 		}
 	}
 
-	private record Blob(String keyId, byte[] wrappedKey, int chunkCount) {
+	private record Blob(String keyId, byte[] wrappedKey, int chunkCount, String storedIn) {
 	}
 
 }

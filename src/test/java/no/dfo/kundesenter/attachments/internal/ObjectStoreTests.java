@@ -322,6 +322,16 @@ class ObjectStoreTests {
 	}
 
 	@Test
+	void switchedBackToTheDatabaseAFileInTheObjectStoreIsRefusedByNameNotReadAsMissing() {
+		UUID id = write(this.store, TestFiles.PDF);
+		var database = new PostgresFileStore(this.jdbc, new ContentCipher("demo", Map.of("demo", DEMO_KEY)));
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> readAll(database, id))
+			.isNotInstanceOf(MissingContentException.class)
+			.withMessageContaining("object store (s3)");
+	}
+
+	@Test
 	void anObjectAlteredInTheStoreFailsToRead() throws IOException {
 		UUID id = write(this.store, TestFiles.PDF);
 		byte[] raw = object(id);
