@@ -1,11 +1,13 @@
 package no.dfo.kundesenter.attachments.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -198,12 +200,14 @@ class S3FileStore implements FileStore {
 
 		private final String key;
 
-		private final ByteArrayOutputStream part = new ByteArrayOutputStream(
-				PART_CHUNKS * (SealedChunks.CHUNK_SIZE + SealedChunks.OVERHEAD));
+		/**
+		 * The sealed chunks of the part being filled, as they are: sent without copying.
+		 */
+		private final List<byte[]> part = new ArrayList<>(PART_CHUNKS);
+
+		private long partLength;
 
 		private final List<CompletedPart> parts = new ArrayList<>();
-
-		private int chunksInPart;
 
 		private @Nullable String uploadId;
 
@@ -212,13 +216,13 @@ class S3FileStore implements FileStore {
 		}
 
 		void add(int chunk, byte[] sealed, boolean last) throws IOException {
-			this.part.write(sealed);
-			this.chunksInPart++;
+			this.part.add(sealed);
+			this.partLength += sealed.length;
 			try {
 				if (last) {
 					finish();
 				}
-				else if (this.chunksInPart == PART_CHUNKS) {
+				else if (this.part.size() == PART_CHUNKS) {
 					sendPart();
 				}
 			}
@@ -240,21 +244,18 @@ class S3FileStore implements FileStore {
 				.uploadPart((upload) -> upload.bucket(S3FileStore.this.bucket)
 					.key(this.key)
 					.uploadId(this.uploadId)
-					.partNumber(number), RequestBody.fromBytes(this.part.toByteArray()))
+					.partNumber(number), body())
 				.eTag();
 			this.parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-			this.part.reset();
-			this.chunksInPart = 0;
+			this.part.clear();
+			this.partLength = 0;
 		}
 
 		private void finish() {
 			if (this.uploadId == null) {
-				S3FileStore.this.s3
-					.putObject(
-							(put) -> put.bucket(S3FileStore.this.bucket)
-								.key(this.key)
-								.contentType("application/octet-stream"),
-							RequestBody.fromBytes(this.part.toByteArray()));
+				S3FileStore.this.s3.putObject((put) -> put.bucket(S3FileStore.this.bucket)
+					.key(this.key)
+					.contentType("application/octet-stream"), body());
 				return;
 			}
 			sendPart();
@@ -262,6 +263,18 @@ class S3FileStore implements FileStore {
 				.key(this.key)
 				.uploadId(this.uploadId)
 				.multipartUpload((m) -> m.parts(this.parts)));
+		}
+
+		/**
+		 * The part's chunks one after the other, as often as the SDK reads them (to sign,
+		 * to retry).
+		 */
+		private RequestBody body() {
+			List<byte[]> chunks = List.copyOf(this.part);
+			return RequestBody.fromContentProvider(
+					() -> new SequenceInputStream(
+							Collections.enumeration(chunks.stream().map(ByteArrayInputStream::new).toList())),
+					this.partLength, "application/octet-stream");
 		}
 
 		void abort() {
