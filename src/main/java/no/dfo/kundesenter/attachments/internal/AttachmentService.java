@@ -179,6 +179,12 @@ class AttachmentService implements Attachments {
 		try {
 			return Optional.of(new AttachmentContent(found.get(0), this.store.read(attachmentId)));
 		}
+		catch (MissingContentException ex) {
+			// Its object deleted in the store, or a database restored without the store's
+			// objects: answered as a file that is gone, not as a failure.
+			log.warn("Attachment {} of case {} cannot be read: {}", attachmentId, caseId, ex.getMessage());
+			return Optional.empty();
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}

@@ -20,7 +20,9 @@ interface FileStore {
 	/**
 	 * Opens stored content; reading fails with an {@link IOException} if the content was
 	 * altered.
-	 * @throws IOException if there is no content with that id
+	 * @throws MissingContentException if there is no content with that id, or part of it
+	 * is gone
+	 * @throws IOException if the content cannot be opened
 	 */
 	InputStream read(UUID id) throws IOException;
 
@@ -29,6 +31,10 @@ interface FileStore {
 	 */
 	boolean exists(UUID id);
 
+	/**
+	 * Deletes content; what is kept outside the database goes once the caller's
+	 * transaction has committed.
+	 */
 	void delete(Collection<UUID> ids);
 
 }
