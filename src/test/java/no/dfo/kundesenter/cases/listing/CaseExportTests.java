@@ -2,6 +2,7 @@ package no.dfo.kundesenter.cases.listing;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -62,6 +63,9 @@ class CaseExportTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	Clock clock;
+
 	private String token;
 
 	@BeforeEach
@@ -101,7 +105,7 @@ class CaseExportTests {
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentType()).startsWith("text/csv");
 		assertThat(response.getHeader("Content-Disposition")).startsWith("attachment")
-			.contains("saker-" + LocalDate.now() + ".csv");
+			.contains("saker-" + LocalDate.now(this.clock) + ".csv");
 		byte[] bytes = response.getContentAsByteArray();
 		assertThat(bytes).startsWith(BOM);
 		String text = new String(bytes, StandardCharsets.UTF_8);
