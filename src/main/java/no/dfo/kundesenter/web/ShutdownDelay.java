@@ -31,6 +31,8 @@ class ShutdownDelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean stopped;
+
 	@Autowired
 	ShutdownDelay(ApplicationEventPublisher events, WebSettings settings) {
 		this(events, settings.shutdownDelay());
@@ -43,6 +45,10 @@ class ShutdownDelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.stopped) {
+			// Started again after a stop (a paused context resumed): take traffic again.
+			AvailabilityChangeEvent.publish(this.events, this, ReadinessState.ACCEPTING_TRAFFIC);
+		}
 		this.running = true;
 	}
 
@@ -57,6 +63,7 @@ class ShutdownDelay implements SmartLifecycle {
 		}
 		finally {
 			this.running = false;
+			this.stopped = true;
 		}
 	}
 

@@ -57,4 +57,18 @@ class ShutdownDelayTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 	}
 
+	@Test
+	void startedAgainAfterAStopItAcceptsTrafficAgain() {
+		ShutdownDelay delay = new ShutdownDelay(this.publisher, Duration.ZERO);
+		delay.start();
+		assertThat(this.events).isEmpty();
+		delay.stop();
+		delay.start();
+		assertThat(this.events).hasSize(2)
+			.last()
+			.isInstanceOfSatisfying(AvailabilityChangeEvent.class,
+					(event) -> assertThat(event.getState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC));
+		assertThat(delay.isRunning()).isTrue();
+	}
+
 }
