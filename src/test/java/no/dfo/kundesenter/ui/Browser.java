@@ -198,11 +198,21 @@ final class Browser {
 	void viewport(int width, int height) {
 		cdp("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+		waitUntil("the page laid out " + width + " px wide", () -> windowWidth() == width);
 	}
 
+	/**
+	 * Back to the normal window, once the page is laid out in it again: the next check
+	 * must not measure the narrow layout.
+	 */
 	void normalViewport() {
 		cdp("Emulation.clearDeviceMetricsOverride", Map.of());
 		this.driver.manage().window().setSize(new Dimension(Chromium.WIDTH, Chromium.HEIGHT));
+		waitUntil("the page laid out in the normal window", () -> windowWidth() > Reflow.NARROW);
+	}
+
+	private int windowWidth() {
+		return ((Number) Objects.requireNonNull(js("return window.innerWidth"))).intValue();
 	}
 
 	Map<String, Object> cdp(String command, Map<String, Object> parameters) {
